@@ -1,0 +1,78 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from .models import ChannelAccount, DevMail, Membership, Organization, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "full_name", "is_active", "is_staff", "date_joined"]
+    search_fields = ["email", "full_name"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Profile", {"fields": ["full_name"]}),
+        ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class ChannelAccountForm(forms.ModelForm):
+    # The token is write-only: the form never renders the stored value back.
+    meta_access_token = forms.CharField(
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text="Leave empty to keep the current token.",
+    )
+
+    class Meta:
+        model = ChannelAccount
+        fields = "__all__"
+
+    def clean_meta_access_token(self):
+        token = self.cleaned_data["meta_access_token"]
+        if not token and self.instance.pk:
+            return self.instance.meta_access_token
+        return token
+
+
+class ChannelAccountInline(admin.StackedInline):
+    model = ChannelAccount
+    form = ChannelAccountForm
+    extra = 0
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "created_at"]
+    search_fields = ["name"]
+    inlines = [MembershipInline, ChannelAccountInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "organization__name"]
+    autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(ChannelAccount)
+class ChannelAccountAdmin(admin.ModelAdmin):
+    form = ChannelAccountForm
+    list_display = ["display_name", "phone_number", "organization", "provider"]
+    list_filter = ["provider"]
+    search_fields = ["display_name", "phone_number", "waba_id", "organization__name"]
+
+
+@admin.register(DevMail)
+class DevMailAdmin(admin.ModelAdmin):
+    list_display = ["subject", "to", "sent_at"]

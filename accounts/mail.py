@@ -1,0 +1,72 @@
+"""The one email path of the product.
+
+Every email is rendered from `emails/<name>_subject.txt`, `emails/<name>.txt`
+and `emails/<name>.html` by the `send_email` task, which a caller queues with
+`email_queue` so that it runs only after the caller's transaction commits and
+the web request never waits for SMTP.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from .sealing import seal
+
+
+def email_queue(
+    *,
+    to: list[str],
+    template: str,
+    context: dict,
+    sealed_context: dict | None = None,
+    expires: int | None = None,
+) -> None:
+    """Queue an email for after commit.
+
+    `context` must be JSON-serialisable. Values in `sealed_context` travel
+    encrypted and expire with `expires` (seconds): use it for secrets such
+    as verification codes, which must never sit in the broker in clear.
+    """
+    from .tasks import send_email
+
+    kwargs = {"to": list(to), "template": template, "context": context}
+    if sealed_context:
+        kwargs["sealed"] = seal(sealed_context)
+        kwargs["sealed_max_age"] = expires or 3600
+    transaction.on_commit(lambda: send_email.apply_async(kwargs=kwargs, expires=expires))
+
+
+def email_render(*, template: str, context: dict) -> tuple[str, str, str]:
+    """Return (subject, text, html) for an email template."""
+    context = {"product_name": "Qontak Broadcast", **context}
+    subject = render_to_string(f"emails/{template}_subject.txt", context)
+    subject = " ".join(subject.split())
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    return subject, text, html
+
+
+def email_deliver(*, to: list[str], template: str, context: dict) -> None:
+    subject, text, html = email_render(template=template, context=context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+class DevMailboxBackend(BaseEmailBackend):
+    """Keeps sent mail in the database, shown at /dev/mailbox/ while DEBUG is on."""
+
+    def send_messages(self, email_messages):
+        from .models import DevMail
+
+        for message in email_messages:
+            html = ""
+            for content, mimetype in getattr(message, "alternatives", []):
+                if mimetype == "text/html":
+                    html = content
+            DevMail.objects.create(
+                to=", ".join(message.recipients()), subject=message.subject, body=message.body, html=html
+            )
+        return len(email_messages)

@@ -1,0 +1,35 @@
+"""Reads for accounts. Views fetch tenant objects only through these."""
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import ChannelAccount, Membership, User
+
+
+def memberships_for_user(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
+
+
+def membership_current(*, user: User, organization_id: int | None) -> Membership | None:
+    """The membership the user acts in: the chosen organization, else their first."""
+    memberships = memberships_for_user(user=user)
+    if organization_id is not None:
+        chosen = memberships.filter(organization_id=organization_id).first()
+        if chosen is not None:
+            return chosen
+    return memberships.first()
+
+
+def organization_admins(*, organization_id: int) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True, memberships__organization_id=organization_id, memberships__role="admin"
+    ).order_by("email")
+
+
+def channel_accounts_for_member(*, member: Membership) -> QuerySet[ChannelAccount]:
+    return ChannelAccount.objects.filter(organization_id=member.organization_id).order_by("display_name")
+
+
+def channel_account_get_for_member(*, member: Membership, account_id: int) -> ChannelAccount:
+    """The member's organization's account, or 404 (never 403: no leaking of existence)."""
+    return get_object_or_404(ChannelAccount, pk=account_id, organization_id=member.organization_id)

@@ -1,0 +1,63 @@
+"""Writes for accounts: organizations, memberships, channel accounts."""
+
+from django.conf import settings
+from django.db import transaction
+
+from .models import ChannelAccount, Membership, Organization, Provider, Role, User
+
+
+def user_get_or_create(*, email: str, full_name: str = "", password: str | None = None) -> tuple[User, bool]:
+    """Find a user by email (any case) or create one; a new user without a password can't log in yet."""
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is not None:
+        return user, False
+    user = User.objects.create_user(email.strip(), password, full_name=full_name)
+    if password is None:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user, True
+
+
+@transaction.atomic
+def membership_set(*, user: User, organization: Organization, role: str) -> Membership:
+    membership, _ = Membership.objects.update_or_create(
+        user=user, organization=organization, defaults={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def organization_create(*, name: str, admin_email: str) -> tuple[Organization, User, bool]:
+    """Create a tenant with its first admin. Returns (organization, admin, admin_was_created)."""
+    organization = Organization.objects.create(name=name.strip())
+    admin, created = user_get_or_create(email=admin_email)
+    membership_set(user=admin, organization=organization, role=Role.ADMIN)
+    return organization, admin, created
+
+
+DEMO_ORGANIZATION = "Demo"
+DEMO_USERS = (
+    ("admin@demo.test", "Dewi Admin", Role.ADMIN),
+    ("agent@demo.test", "Agus Agent", Role.AGENT),
+    ("reviewer@demo.test", "Rina Reviewer", Role.REVIEWER),
+)
+
+
+@transaction.atomic
+def demo_seed() -> Organization:
+    """The demo tenant. Idempotent: running it again changes nothing but resets demo passwords."""
+    organization = Organization.objects.filter(name=DEMO_ORGANIZATION).order_by("id").first()
+    if organization is None:
+        organization = Organization.objects.create(name=DEMO_ORGANIZATION)
+    for email, full_name, role in DEMO_USERS:
+        user, _ = user_get_or_create(email=email, full_name=full_name)
+        if not user.check_password(settings.DEMO_PASSWORD):
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        membership_set(user=user, organization=organization, role=role)
+    ChannelAccount.objects.get_or_create(
+        organization=organization,
+        provider=Provider.REVIEW_DESK,
+        defaults={"display_name": "Demo Store", "phone_number": "+62 811 0000 0001"},
+    )
+    return organization

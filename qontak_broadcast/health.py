@@ -1,0 +1,48 @@
+"""/healthz: is each part the product needs reachable?"""
+
+import redis
+from django.conf import settings
+from django.db import connection
+from django.http import JsonResponse
+from kombu import Connection
+
+from .celery import app as celery_app
+
+
+def _database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return "up"
+
+
+def _redis() -> str:
+    if not settings.REDIS_URL:
+        return "not configured"
+    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+    try:
+        client.ping()
+    finally:
+        client.close()
+    return "up"
+
+
+def _broker() -> str:
+    if celery_app.conf.task_always_eager:
+        return "in-process"
+    with Connection(celery_app.conf.broker_url, connect_timeout=1) as conn:
+        conn.ensure_connection(max_retries=1, timeout=1)
+    return "up"
+
+
+CHECKS = {"database": _database, "redis": _redis, "broker": _broker}
+
+
+def healthz(request):
+    results, healthy = {}, True
+    for name, check in CHECKS.items():
+        try:
+            results[name] = check()
+        except Exception as exc:  # noqa: BLE001 - any failure means "down", named in the answer
+            results[name] = f"down: {type(exc).__name__}"
+            healthy = False
+    return JsonResponse({"status": "ok" if healthy else "unavailable", **results}, status=200 if healthy else 503)

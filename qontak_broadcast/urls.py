@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from .health import healthz
+
+admin.site.site_header = "Qontak Broadcast operations"
+admin.site.site_title = "Qontak Broadcast"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("settings/security/", include("security_settings.urls")),
+    path("broadcast/templates/", include("templates_app.urls")),
+    path("", include("accounts.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

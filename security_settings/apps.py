@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SecuritySettingsConfig(AppConfig):
+    name = "security_settings"
+    verbose_name = "Security settings"
