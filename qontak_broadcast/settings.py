@@ -198,3 +198,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+# Exponential back-off (django-otp throttling) after consecutive wrong codes
+# across all of a user's challenges: delays of factor * 2^(n-1) seconds.
+# 0 turns it off; the per-code limit of OTP_MAX_ATTEMPTS always applies.
+OTP_THROTTLE_FACTOR = env.int("OTP_THROTTLE_FACTOR", default=0)

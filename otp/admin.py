@@ -1,0 +1,35 @@
+from django.contrib import admin
+
+from .models import Challenge, EmailDevice, SecurityEvent
+
+
+@admin.register(EmailDevice)
+class EmailDeviceAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "throttling_failure_count", "last_used_at"]
+    search_fields = ["user__email"]
+    readonly_fields = ["created_at", "last_used_at", "throttling_failure_timestamp", "throttling_failure_count"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(ReadOnlyAdmin):
+    list_display = ["user", "purpose", "subject_type", "subject_id", "created_at", "attempts", "used_at", "killed_at", "kill_reason"]
+    list_filter = ["purpose", "kill_reason"]
+    exclude = ["salt", "code_hash"]
+
+
+@admin.register(SecurityEvent)
+class SecurityEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "user", "action", "purpose", "outcome", "ip"]
+    list_filter = ["action", "purpose", "outcome"]
+    search_fields = ["user__email", "ip"]

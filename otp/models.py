@@ -1,0 +1,112 @@
+"""Emailed one-time codes, on django-otp's Device.
+
+An EmailDevice is django-otp's view of "codes sent to this user's email":
+one per user, with django-otp's throttling (consecutive wrong codes across
+all challenges) and last-used timestamp. Each request for a code is a
+Challenge bound to (user, purpose, subject[, content digest]); the code is
+stored only as an HMAC. SecurityEvent is the append-only record of every
+issue and verify.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+
+
+class EmailDevice(TimestampMixin, ThrottlingMixin, Device):
+    class Meta:
+        verbose_name = "email verification device"
+        constraints = [models.UniqueConstraint(fields=["user"], name="one_email_device_per_user")]
+
+    def get_throttle_factor(self) -> int:
+        return settings.OTP_THROTTLE_FACTOR
+
+    def generate_is_allowed(self):
+        from .services import issue_limit_retry_after
+
+        retry_after = issue_limit_retry_after(user=self.user)
+        if retry_after:
+            return False, {"reason": "ISSUE_LIMIT", "retry_after": retry_after}
+        return super().generate_is_allowed()
+
+    def verify_token(self, token) -> bool:
+        """django-otp's API: does `token` match this user's newest open challenge?"""
+        from .services import challenge_verify
+
+        challenge = self.challenges.filter(used_at=None, killed_at=None).order_by("-created_at").first()
+        if challenge is None:
+            return False
+        return challenge_verify(
+            challenge_id=challenge.pk,
+            user=self.user,
+            code=str(token),
+            purpose=challenge.purpose,
+            subject=challenge.subject,
+            digest=challenge.digest,
+        ).ok
+
+
+class Challenge(models.Model):
+    """One code sent for one (user, purpose, subject): the code itself is never stored."""
+
+    device = models.ForeignKey(EmailDevice, on_delete=models.CASCADE, related_name="challenges")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    purpose = models.CharField(max_length=64)
+    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    subject_id = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64, blank=True)
+    salt = models.CharField(max_length=32)
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+    killed_at = models.DateTimeField(null=True, blank=True)
+    kill_reason = models.CharField(max_length=32, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["user", "purpose", "subject_type", "subject_id", "-created_at"], name="challenge_key"),
+            models.Index(fields=["user", "-created_at"], name="challenge_user_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} for {self.user_id} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def subject(self):
+        return self.subject_type.get_object_for_this_type(pk=self.subject_id)
+
+
+class SecurityEvent(models.Model):
+    """Append-only: every code issued or refused, every verification tried."""
+
+    class Action(models.TextChoices):
+        ISSUE = "issue", "Code requested"
+        VERIFY = "verify", "Code entered"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    purpose = models.CharField(max_length=64)
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    subject_id = models.CharField(max_length=64)
+    challenge = models.ForeignKey(Challenge, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    outcome = models.CharField(max_length=32)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["subject_type", "subject_id", "-created_at"], name="securityevent_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.purpose}: {self.outcome}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Security events are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Security events are append-only.")
