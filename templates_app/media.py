@@ -125,10 +125,7 @@ def sniff_media(header_format: str, head: bytes, size: int) -> tuple[str | None,
     if mime_type is None:
         return None, rule.wrong_type_message
     if size > rule.max_size:
-        return None, (
-            f"{rule.plural} can be at most {rule.max_size // MB} MB "
-            f"(this one is {_megabytes(size)} MB)."
-        )
+        return None, (f"{rule.plural} can be at most {rule.max_size // MB} MB (this one is {_megabytes(size)} MB).")
     return mime_type, None
 
 

@@ -108,9 +108,7 @@ def validate_name(name: str) -> list[str]:
     if len(name) > NAME_MAX:
         problems.append(_too_long("The template name", NAME_MAX, len(name)))
     if not _NAME.fullmatch(name):
-        problems.append(
-            "Use only lowercase letters, numbers and underscores (e.g. order_update)."
-        )
+        problems.append("Use only lowercase letters, numbers and underscores (e.g. order_update).")
     return problems
 
 
@@ -119,10 +117,7 @@ def validate_language_code(code: str) -> list[str]:
     if not code:
         return ["Choose a language."]
     if code not in LANGUAGE_NAMES:
-        return [
-            f"{_quoted(code)} is not a language WhatsApp accepts for templates: "
-            "choose one from the list."
-        ]
+        return [f"{_quoted(code)} is not a language WhatsApp accepts for templates: choose one from the list."]
     return []
 
 
@@ -185,7 +180,7 @@ def spec_from_dict(data: Mapping[str, Any]) -> ContentSpec:
     ]
     return ContentSpec(
         language=_as_text(data.get("language")),
-        header_format=_as_text(data.get("header_format")) or "NONE",
+        header_format="NONE" if data.get("header_format") is None else _as_text(data["header_format"]),
         header_text=_as_text(data.get("header_text")),
         header_text_example=_as_text(data.get("header_text_example")),
         body=_as_text(data.get("body")),
@@ -326,8 +321,7 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
         _add(
             errors,
             "buttons",
-            f"A template can have at most {BUTTONS_MAX} buttons (it has {len(buttons)}): "
-            "remove some.",
+            f"A template can have at most {BUTTONS_MAX} buttons (it has {len(buttons)}): remove some.",
         )
     kinds = [_as_text(button.kind) for button in buttons]
     url_count = kinds.count(URL)
@@ -342,8 +336,7 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
         _add(
             errors,
             "buttons",
-            f"A template can have at most {PHONE_BUTTONS_MAX} phone number button "
-            f"(it has {phone_count}).",
+            f"A template can have at most {PHONE_BUTTONS_MAX} phone number button (it has {phone_count}).",
         )
     # Quick replies form one block, before or after the call-to-action block.
     groups = [kind == QUICK_REPLY for kind in kinds if kind in BUTTON_KINDS]
@@ -352,8 +345,7 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
         _add(
             errors,
             "buttons",
-            "Keep Quick Reply buttons together: put them all before or all after "
-            "the call-to-action buttons.",
+            "Keep Quick Reply buttons together: put them all before or all after the call-to-action buttons.",
         )
 
     texts_seen: set[str] = set()
@@ -364,8 +356,7 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
             _add(
                 errors,
                 f"{prefix}.kind",
-                "Choose a button type: Quick Reply, Call To Action (Phone Number) "
-                "or Call To Action (URL).",
+                "Choose a button type: Quick Reply, Call To Action (Phone Number) or Call To Action (URL).",
             )
         text = _as_text(button.text)
         text_max = QUICK_REPLY_TEXT_MAX if kind == QUICK_REPLY else BUTTON_TEXT_MAX
@@ -438,8 +429,7 @@ def _check_url_button(button: ButtonSpec, prefix: str, errors: Errors) -> None:
         _add(
             errors,
             key,
-            "A URL can have only one variable, {{1}}, at the very end "
-            "(e.g. https://example.com/orders/{{1}}).",
+            "A URL can have only one variable, {{1}}, at the very end (e.g. https://example.com/orders/{{1}}).",
         )
         return
     if has_variable and not _has_path_start(base):
@@ -545,8 +535,7 @@ def _variable_format_problems(text: str) -> list[str]:
     if "{{" in leftover or "}}" in leftover:
         _append_once(
             problems,
-            "A variable is not written right: use two braces on each side of "
-            "a number, like {{1}}.",
+            "A variable is not written right: use two braces on each side of a number, like {{1}}.",
         )
     return problems
 
@@ -562,10 +551,7 @@ def _sample_problems(sample: str, what: str, sample_max: int) -> list[str]:
     if _CONTROL.search(sample):
         problems.append(_control_message(f"The sample for {what}"))
     if "{{" in sample or "}}" in sample:
-        problems.append(
-            f"The sample for {what} can't contain {{{{ or }}}}: "
-            "write the value a customer would see."
-        )
+        problems.append(f"The sample for {what} can't contain {{{{ or }}}}: write the value a customer would see.")
     return problems
 
 

@@ -9,6 +9,8 @@ import os
 
 import pytest
 import redis
+from celery.signals import task_postrun
+from django.db import connections
 from django.conf import settings as django_settings
 from django.test import Client
 
@@ -115,6 +117,10 @@ def smtp(mail_server, settings):
 
 
 # --- real Celery worker ---------------------------------------------------
+def _close_worker_connections(**kwargs):
+    connections.close_all()
+
+
 @pytest.fixture(scope="session")
 def _celery_worker_session(django_db_setup, django_db_blocker):
     from celery.contrib.testing.worker import start_worker
@@ -122,6 +128,9 @@ def _celery_worker_session(django_db_setup, django_db_blocker):
     from qontak_broadcast.celery import app
 
     redis.Redis.from_url(django_settings.CELERY_BROKER_URL).flushdb()
+    # The worker thread's connection must not outlive its task, or the test
+    # database can't be flushed or dropped.
+    task_postrun.connect(_close_worker_connections, weak=False)
     app.conf.task_always_eager = False
     with start_worker(
         app,
