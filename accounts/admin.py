@@ -35,7 +35,15 @@ class ChannelAccountForm(forms.ModelForm):
 
     class Meta:
         model = ChannelAccount
-        fields = "__all__"
+        fields = [
+            "organization",
+            "display_name",
+            "phone_number",
+            "waba_id",
+            "provider",
+            "meta_app_id",
+            "meta_access_token",
+        ]
 
     def clean_meta_access_token(self):
         token = self.cleaned_data["meta_access_token"]

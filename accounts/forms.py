@@ -28,7 +28,9 @@ class OrganizationSwitchForm(forms.Form):
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's reset flow, but the email goes through the product's one email path (a task)."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
         reset_url = f"{context['protocol']}://{context['domain']}/accounts/reset/{context['uid']}/{context['token']}/"
         email_queue(
             to=[to_email],

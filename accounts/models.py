@@ -127,3 +127,6 @@ class DevMail(models.Model):
     class Meta:
         ordering = ["-sent_at", "-id"]
         verbose_name = "development mail"
+
+    def __str__(self) -> str:
+        return f"{self.subject} -> {self.to}"

@@ -20,9 +20,7 @@ def user_get_or_create(*, email: str, full_name: str = "", password: str | None 
 
 @transaction.atomic
 def membership_set(*, user: User, organization: Organization, role: str) -> Membership:
-    membership, _ = Membership.objects.update_or_create(
-        user=user, organization=organization, defaults={"role": role}
-    )
+    membership, _ = Membership.objects.update_or_create(user=user, organization=organization, defaults={"role": role})
     return membership
 
 

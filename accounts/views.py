@@ -35,7 +35,9 @@ def organization_switch(request):
     form = OrganizationSwitchForm(request.POST)
     if not form.is_valid():
         return redirect("dashboard")
-    membership = memberships_for_user(user=request.user).filter(organization_id=form.cleaned_data["organization"]).first()
+    membership = (
+        memberships_for_user(user=request.user).filter(organization_id=form.cleaned_data["organization"]).first()
+    )
     if membership is None:
         raise Http404("No such organization.")
     # A new organization is a new security context: rotate the session key.

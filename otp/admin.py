@@ -23,7 +23,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Challenge)
 class ChallengeAdmin(ReadOnlyAdmin):
-    list_display = ["user", "purpose", "subject_type", "subject_id", "created_at", "attempts", "used_at", "killed_at", "kill_reason"]
+    list_display = [
+        "user",
+        "purpose",
+        "subject_type",
+        "subject_id",
+        "created_at",
+        "attempts",
+        "used_at",
+        "killed_at",
+        "kill_reason",
+    ]
     list_filter = ["purpose", "kill_reason"]
     exclude = ["salt", "code_hash"]
 

@@ -30,7 +30,10 @@ class CodeForm(forms.Form):
     code = forms.RegexField(
         regex=r"^\s*\d{6}\s*$",
         label="Verification code",
-        error_messages={"invalid": "Enter the 6-digit code from the email.", "required": "Enter the 6-digit code from the email."},
+        error_messages={
+            "invalid": "Enter the 6-digit code from the email.",
+            "required": "Enter the 6-digit code from the email.",
+        },
         widget=forms.TextInput(
             attrs={
                 "inputmode": "numeric",

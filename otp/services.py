@@ -18,7 +18,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
-
 from .models import Challenge, EmailDevice, SecurityEvent
 
 CODE_DIGITS = 6
@@ -75,7 +74,9 @@ FAILURE_MESSAGES = {
     VerifyFailure.EXPIRED: "This code has expired. Ask for a new code.",
     VerifyFailure.USED: "This code was already used. Ask for a new code.",
     VerifyFailure.SUPERSEDED: "A newer code was sent: use the code from the most recent email.",
-    VerifyFailure.CONTENT_CHANGED: "The content changed after this code was sent. Ask for a new code to confirm what you see now.",
+    VerifyFailure.CONTENT_CHANGED: (
+        "The content changed after this code was sent. Ask for a new code to confirm what you see now."
+    ),
     VerifyFailure.MISMATCH: "This code is not for this action. Ask for a new code.",
     VerifyFailure.THROTTLED: "Too many wrong codes in a row. Wait a moment and try again.",
 }
@@ -167,7 +168,9 @@ def challenge_issue(
 
     allowed, info = device.generate_is_allowed()
     if not allowed:
-        _record(user=user, purpose=purpose, subject_key=subject_key, action="issue", outcome=IssueRefusal.LIMIT, meta=meta)
+        _record(
+            user=user, purpose=purpose, subject_key=subject_key, action="issue", outcome=IssueRefusal.LIMIT, meta=meta
+        )
         return IssueResult(None, IssueRefusal.LIMIT, info["retry_after"])
 
     same_key = Challenge.objects.filter(
@@ -178,7 +181,12 @@ def challenge_issue(
         cooldown_ends = last.created_at + timedelta(seconds=settings.OTP_RESEND_COOLDOWN)
         if cooldown_ends > now:
             _record(
-                user=user, purpose=purpose, subject_key=subject_key, action="issue", outcome=IssueRefusal.COOLDOWN, meta=meta
+                user=user,
+                purpose=purpose,
+                subject_key=subject_key,
+                action="issue",
+                outcome=IssueRefusal.COOLDOWN,
+                meta=meta,
             )
             return IssueResult(None, IssueRefusal.COOLDOWN, max(1, int((cooldown_ends - now).total_seconds()) + 1))
 
@@ -199,7 +207,15 @@ def challenge_issue(
         created_at=now,
         expires_at=now + timedelta(seconds=lifetime),
     )
-    _record(user=user, purpose=purpose, subject_key=subject_key, action="issue", outcome="issued", challenge=challenge, meta=meta)
+    _record(
+        user=user,
+        purpose=purpose,
+        subject_key=subject_key,
+        action="issue",
+        outcome="issued",
+        challenge=challenge,
+        meta=meta,
+    )
     from .emails import verification_code_email
 
     verification_code_email(user=user, code=code, action=action, details=details or [], lifetime=lifetime)
@@ -226,7 +242,15 @@ def challenge_verify(
 
     def done(result: VerifyResult) -> VerifyResult:
         outcome = "verified" if result.ok else result.failure
-        _record(user=user, purpose=purpose, subject_key=subject_key, action="verify", outcome=outcome, challenge=challenge, meta=meta)
+        _record(
+            user=user,
+            purpose=purpose,
+            subject_key=subject_key,
+            action="verify",
+            outcome=outcome,
+            challenge=challenge,
+            meta=meta,
+        )
         return result
 
     if (

@@ -20,7 +20,9 @@ class ToggleUnchanged(Exception):
         super().__init__(f"OTP Authentication on Broadcast Template is already {state}; nothing was changed.")
 
 
-def _broadcast_template_otp_set(*, organization: Organization, actor, value: bool, meta: RequestMeta | None) -> ToggleChange:
+def _broadcast_template_otp_set(
+    *, organization: Organization, actor, value: bool, meta: RequestMeta | None
+) -> ToggleChange:
     SecuritySettings.objects.get_or_create(organization=organization)
     # Lock the row: two admins confirming at once change it once.
     row = SecuritySettings.objects.select_for_update().get(organization=organization)
@@ -43,10 +45,14 @@ def _broadcast_template_otp_set(*, organization: Organization, actor, value: boo
 
 
 @transaction.atomic
-def broadcast_template_otp_enable(*, organization: Organization, actor, meta: RequestMeta | None = None) -> ToggleChange:
+def broadcast_template_otp_enable(
+    *, organization: Organization, actor, meta: RequestMeta | None = None
+) -> ToggleChange:
     return _broadcast_template_otp_set(organization=organization, actor=actor, value=True, meta=meta)
 
 
 @transaction.atomic
-def broadcast_template_otp_disable(*, organization: Organization, actor, meta: RequestMeta | None = None) -> ToggleChange:
+def broadcast_template_otp_disable(
+    *, organization: Organization, actor, meta: RequestMeta | None = None
+) -> ToggleChange:
     return _broadcast_template_otp_set(organization=organization, actor=actor, value=False, meta=meta)

@@ -49,7 +49,9 @@ DIRECTIONS = {
         ),
         action='turn on "OTP Authentication on Broadcast Template" for {organization}',
         success_title="OTP Authentication on Broadcast Template is enabled",
-        success_text="From now on, submitting a Marketing or Utility template needs a code sent to the submitter's email.",
+        success_text=(
+            "From now on, submitting a Marketing or Utility template needs a code sent to the submitter's email."
+        ),
         service=broadcast_template_otp_enable,
     ),
     "disable": Direction(
@@ -136,7 +138,9 @@ def toggle_confirm(request, direction: str):
     if broadcast_template_otp_enabled(organization_id=organization.pk) == direction.value:
         return _already(request, direction)
     if request.method == "GET":
-        return render_dialog(request, "security_settings/dialog_confirm.html", {"direction": direction, "title": direction.confirm_title})
+        return render_dialog(
+            request, "security_settings/dialog_confirm.html", {"direction": direction, "title": direction.confirm_title}
+        )
     return _issue(request, direction, notice="")
 
 
@@ -152,7 +156,9 @@ def _issue(request, direction: Direction, *, notice: str):
     )
     if not result.ok:
         pending = pending_challenge(request, _flow(direction))
-        return _code_dialog(request, direction, challenge=pending, error=result.message, retry_after=result.retry_after, status=429)
+        return _code_dialog(
+            request, direction, challenge=pending, error=result.message, retry_after=result.retry_after, status=429
+        )
     remember_challenge(request, _flow(direction), result.challenge)
     return _code_dialog(request, direction, challenge=result.challenge, notice=notice)
 
@@ -176,7 +182,14 @@ def toggle_verify(request, direction: str):
     if result is None:
         return _code_dialog(request, direction, challenge=pending, form=form, status=422)
     if not result.ok:
-        return _code_dialog(request, direction, challenge=None if result.needs_new_code else pending, form=form, error=result.message, status=422)
+        return _code_dialog(
+            request,
+            direction,
+            challenge=None if result.needs_new_code else pending,
+            form=form,
+            error=result.message,
+            status=422,
+        )
     try:
         direction.service(organization=organization, actor=request.user, meta=RequestMeta.from_request(request))
     except ToggleUnchanged:
@@ -184,7 +197,12 @@ def toggle_verify(request, direction: str):
     return render_dialog(
         request,
         "security_settings/dialog_message.html",
-        {"title": direction.success_title, "text": direction.success_text, "tone": "ok", "done_url": reverse("security")},
+        {
+            "title": direction.success_title,
+            "text": direction.success_text,
+            "tone": "ok",
+            "done_url": reverse("security"),
+        },
     )
 
 

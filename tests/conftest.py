@@ -10,8 +10,8 @@ import os
 import pytest
 import redis
 from celery.signals import task_postrun
-from django.db import connections
 from django.conf import settings as django_settings
+from django.db import connections
 from django.test import Client
 
 from accounts.models import Role

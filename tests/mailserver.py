@@ -74,7 +74,9 @@ class MailServer:
         with self.lock:
             return [m for m in self.messages if to is None or to.lower() in m.to]
 
-    def wait_for(self, to: str | None = None, count: int = 1, timeout: float = 20, subject: str = "") -> list[ReceivedMail]:
+    def wait_for(
+        self, to: str | None = None, count: int = 1, timeout: float = 20, subject: str = ""
+    ) -> list[ReceivedMail]:
         """Block until `count` messages (to `to`, with `subject` in the subject) arrived."""
         deadline = time.monotonic() + timeout
         while True:
@@ -82,9 +84,8 @@ class MailServer:
             if len(found) >= count:
                 return found
             if time.monotonic() > deadline:
-                raise AssertionError(
-                    f"expected {count} mail(s) to {to} with {subject!r}; got {[(m.to, m.subject) for m in self.received()]}"
-                )
+                seen = [(m.to, m.subject) for m in self.received()]
+                raise AssertionError(f"expected {count} mail(s) to {to} with {subject!r}; got {seen}")
             time.sleep(0.05)
 
     def latest_code(self, to: str, subject: str = "verification code", previous: int = 0, timeout: float = 20) -> str:

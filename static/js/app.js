@@ -63,3 +63,18 @@
     }
   });
 })();
+
+// A search box that filters a list of labels: <input data-filter-list="id-of-list">.
+(function () {
+  "use strict";
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("[data-filter-list]")) return;
+    var list = document.getElementById(input.dataset.filterList);
+    if (!list) return;
+    var needle = input.value.trim().toLowerCase();
+    list.querySelectorAll("label").forEach(function (label) {
+      label.hidden = needle !== "" && label.textContent.toLowerCase().indexOf(needle) === -1;
+    });
+  });
+})();

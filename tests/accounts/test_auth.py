@@ -18,7 +18,9 @@ def test_login_with_the_right_password_lands_on_the_dashboard(client, admin):
 
 
 @pytest.mark.parametrize(
-    "email,password", [("admin@acme.test", "not-the-password"), ("nobody@acme.test", PASSWORD)], ids=["wrong-password", "unknown-email"]
+    "email,password",
+    [("admin@acme.test", "not-the-password"), ("nobody@acme.test", PASSWORD)],
+    ids=["wrong-password", "unknown-email"],
 )
 def test_wrong_password_and_unknown_email_get_the_same_message(client, admin, email, password):
     response = client.post("/accounts/login/", {"username": email, "password": password})
@@ -73,7 +75,9 @@ def test_switcher_lists_only_the_users_organizations(admin_client, admin, org_b)
     assert "Cobalt Travel" in page and "Borealis Foods" not in page
 
 
-def test_password_reset_link_lets_the_user_choose_a_password(client, admin, mailoutbox, django_capture_on_commit_callbacks):
+def test_password_reset_link_lets_the_user_choose_a_password(
+    client, admin, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/accounts/password-reset/", {"email": "admin@acme.test"})
     assert response.status_code == 302
@@ -82,12 +86,18 @@ def test_password_reset_link_lets_the_user_choose_a_password(client, admin, mail
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
     assert "Choose a new password" in form_page.content.decode()
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "A-new-pass-2026", "new_password2": "A-new-pass-2026"}, follow=True)
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "A-new-pass-2026", "new_password2": "A-new-pass-2026"},
+        follow=True,
+    )
     assert "Your password is set" in done.content.decode()
     assert client.login(username="admin@acme.test", password="A-new-pass-2026")
 
 
-def test_password_reset_for_an_unknown_email_reveals_nothing(client, db, mailoutbox, django_capture_on_commit_callbacks):
+def test_password_reset_for_an_unknown_email_reveals_nothing(
+    client, db, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/accounts/password-reset/", {"email": "nobody@acme.test"}, follow=True)
     assert "If an account uses that address" in response.content.decode()

@@ -23,7 +23,9 @@ def test_healthz_answers_503_naming_redis_when_it_is_unreachable(client, db, set
     assert body["database"] == "up"
 
 
-def test_an_email_queued_in_a_web_request_reaches_the_smtp_server_through_the_worker(client, admin, celery_worker, smtp):
+def test_an_email_queued_in_a_web_request_reaches_the_smtp_server_through_the_worker(
+    client, admin, celery_worker, smtp
+):
     response = client.post("/accounts/password-reset/", {"email": "admin@acme.test"})
     assert response.status_code == 302  # answered without waiting for SMTP
 
@@ -32,7 +34,9 @@ def test_an_email_queued_in_a_web_request_reaches_the_smtp_server_through_the_wo
     assert 'href="http://testserver/accounts/reset/' in mail.html
 
 
-def test_development_mailbox_shows_sent_mail_when_debug_is_on(client, admin, settings, django_capture_on_commit_callbacks):
+def test_development_mailbox_shows_sent_mail_when_debug_is_on(
+    client, admin, settings, django_capture_on_commit_callbacks
+):
     settings.DEBUG = True
     settings.EMAIL_BACKEND = "accounts.mail.DevMailboxBackend"
     settings.DEV_MAILBOX_ENABLED = True

@@ -13,7 +13,10 @@ def test_email_is_unique_regardless_of_case(db):
 
 def test_meta_token_is_stored_encrypted_and_never_shown(admin_client, org_a):
     account = ChannelAccount.objects.create(
-        organization=org_a, display_name="Meta line", phone_number="+6281", provider=Provider.META,
+        organization=org_a,
+        display_name="Meta line",
+        phone_number="+6281",
+        provider=Provider.META,
         meta_access_token="EAAG-secret-token-123",
     )
     with connection.cursor() as cursor:

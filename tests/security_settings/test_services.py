@@ -20,7 +20,9 @@ def test_enable_then_disable_is_audited_in_both_directions(org_a, admin):
     broadcast_template_otp_disable(organization=org_a, actor=admin, meta=meta)
     assert broadcast_template_otp_enabled(organization_id=org_a.pk) is False
 
-    changes = list(ToggleChange.objects.order_by("created_at", "id").values_list("old_value", "new_value", "actor__email", "ip"))
+    changes = list(
+        ToggleChange.objects.order_by("created_at", "id").values_list("old_value", "new_value", "actor__email", "ip")
+    )
     assert changes == [(False, True, "admin@acme.test", "203.0.113.9"), (True, False, "admin@acme.test", "203.0.113.9")]
 
 

@@ -75,7 +75,9 @@ def test_enable_asks_for_confirmation_then_a_code_and_changes_only_after_verify(
     assert 'aria-checked="true"' in page and "Turned on" in page
 
 
-def test_disable_has_its_own_texts_and_purpose(admin_client, admin, org_a, mailoutbox, django_capture_on_commit_callbacks):
+def test_disable_has_its_own_texts_and_purpose(
+    admin_client, admin, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
     broadcast_template_otp_enable(organization=org_a, actor=admin)
     assert ">Disable<" in admin_client.get(DISABLE).content.decode()
     _send_code(admin_client, DISABLE, django_capture_on_commit_callbacks)
@@ -85,7 +87,9 @@ def test_disable_has_its_own_texts_and_purpose(admin_client, admin, org_a, mailo
     assert broadcast_template_otp_enabled(organization_id=org_a.pk) is False
 
 
-def test_a_wrong_code_says_so_and_keeps_the_setting(admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks):
+def test_a_wrong_code_says_so_and_keeps_the_setting(
+    admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     right = _code(mailoutbox)
     wrong = "000000" if right != "000000" else "111111"
@@ -97,7 +101,9 @@ def test_a_wrong_code_says_so_and_keeps_the_setting(admin_client, org_a, mailout
     assert "is enabled" in admin_client.post(ENABLE + "verify/", {"code": right}).content.decode()
 
 
-def test_input_that_is_not_six_digits_gets_a_message_next_to_the_field(admin_client, mailoutbox, django_capture_on_commit_callbacks):
+def test_input_that_is_not_six_digits_gets_a_message_next_to_the_field(
+    admin_client, mailoutbox, django_capture_on_commit_callbacks
+):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     response = admin_client.post(ENABLE + "verify/", {"code": "12ab"})
     assert response.status_code == 422
@@ -125,7 +131,9 @@ def test_a_second_admin_changing_it_meanwhile_ends_with_a_clear_message(
     assert ToggleChange.objects.count() == 1
 
 
-def test_cancel_leaves_the_setting_and_kills_nothing_else(admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks):
+def test_cancel_leaves_the_setting_and_kills_nothing_else(
+    admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     code = _code(mailoutbox)
     response = admin_client.get(ENABLE + "cancel/")
@@ -135,7 +143,9 @@ def test_cancel_leaves_the_setting_and_kills_nothing_else(admin_client, org_a, m
     assert admin_client.post(ENABLE + "verify/", {"code": code}).status_code == 422
 
 
-def test_resend_is_refused_during_the_cooldown_with_the_seconds_left(admin_client, mailoutbox, django_capture_on_commit_callbacks):
+def test_resend_is_refused_during_the_cooldown_with_the_seconds_left(
+    admin_client, mailoutbox, django_capture_on_commit_callbacks
+):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     response = _send_code(admin_client, ENABLE + "resend/", django_capture_on_commit_callbacks)
     assert response.status_code == 429
@@ -163,7 +173,9 @@ def test_failed_attempts_and_changes_show_in_the_audit_trail_newest_first(
 ):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     right = _code(mailoutbox)
-    admin_client.post(ENABLE + "verify/", {"code": "000000" if right != "000000" else "111111"}, REMOTE_ADDR="192.0.2.44")
+    admin_client.post(
+        ENABLE + "verify/", {"code": "000000" if right != "000000" else "111111"}, REMOTE_ADDR="192.0.2.44"
+    )
     admin_client.post(ENABLE + "verify/", {"code": right}, REMOTE_ADDR="192.0.2.44")
 
     page = admin_client.get(PAGE).content.decode()

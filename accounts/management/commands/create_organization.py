@@ -1,7 +1,7 @@
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -29,7 +29,10 @@ class Command(BaseCommand):
         if created or not admin.has_usable_password():
             path = reverse(
                 "password_reset_confirm",
-                kwargs={"uidb64": urlsafe_base64_encode(force_bytes(admin.pk)), "token": default_token_generator.make_token(admin)},
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(admin.pk)),
+                    "token": default_token_generator.make_token(admin),
+                },
             )
             self.stdout.write(f"{admin.email} sets a password here: {base_url.rstrip('/')}{path}")
         else:

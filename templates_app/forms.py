@@ -1,0 +1,128 @@
+import re
+
+from django import forms
+
+from .languages import LANGUAGES
+from .models import Category, HeaderFormat, Status
+from .rules import BUTTON_KINDS
+from .selectors import ListFilters
+from .validation import name_problems
+
+BUTTON_FIELD = re.compile(r"^button-(\d{1,2})-(kind|text|phone_number|url|url_example)$")
+SAMPLE_FIELD = re.compile(r"^body_example_(\d{1,2})$")
+
+
+class TemplateDetailsForm(forms.Form):
+    """Step 1: account, name, category, languages."""
+
+    channel_account = forms.ModelChoiceField(queryset=None, label="Account", empty_label="Choose an account")
+    name = forms.CharField(
+        label="Template name",
+        max_length=512,
+        help_text="Lowercase letters, numbers and underscores, e.g. <code>order_update</code>.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "placeholder": "order_update"}),
+    )
+    category = forms.ChoiceField(label="Category", choices=Category.choices, widget=forms.RadioSelect)
+    languages = forms.MultipleChoiceField(
+        label="Languages",
+        choices=LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one language."},
+        help_text="One content per language: a template in two languages has two contents.",
+    )
+
+    def __init__(self, *args, accounts, template=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel_account"].queryset = accounts
+        self.template = template
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        account, name, languages = cleaned.get("channel_account"), cleaned.get("name"), cleaned.get("languages")
+        if name is not None:
+            for problem in (
+                name_problems(
+                    channel_account=account,
+                    name=name,
+                    languages=languages or [],
+                    exclude_id=self.template.pk if self.template else None,
+                )
+                if account
+                else []
+            ):
+                self.add_error("name", problem)
+        if languages:
+            # Keep the order the user's list shows, without duplicates.
+            cleaned["languages"] = list(dict.fromkeys(languages))
+        return cleaned
+
+
+def _text(data, key: str) -> str:
+    return str(data.get(key, "")).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_data_from_post(data) -> dict:
+    """The content as typed, from the step-2 form's fields (never raises)."""
+    header_format = str(data.get("header_format", HeaderFormat.NONE))
+    if header_format not in HeaderFormat.values:
+        header_format = HeaderFormat.NONE
+    samples: dict[int, str] = {}
+    buttons: dict[int, dict[str, str]] = {}
+    for key in data:
+        if match := SAMPLE_FIELD.match(key):
+            samples[int(match.group(1))] = _text(data, key)
+        elif match := BUTTON_FIELD.match(key):
+            buttons.setdefault(int(match.group(1)), {})[match.group(2)] = _text(data, key)
+    body_examples = [samples.get(n, "") for n in range(1, max(samples, default=0) + 1)]
+    return {
+        "header_format": header_format,
+        "header_text": _text(data, "header_text"),
+        "header_text_example": _text(data, "header_text_example"),
+        "body": _text(data, "body"),
+        "body_examples": body_examples,
+        "footer": _text(data, "footer"),
+        "buttons": [
+            {
+                "kind": b.get("kind") if b.get("kind") in BUTTON_KINDS else "QUICK_REPLY",
+                "text": b.get("text", ""),
+                "phone_number": b.get("phone_number", ""),
+                "url": b.get("url", ""),
+                "url_example": b.get("url_example", ""),
+            }
+            for _, b in sorted(buttons.items())
+        ],
+    }
+
+
+class MediaSampleForm(forms.Form):
+    media_sample = forms.FileField(
+        label="Sample file", error_messages={"required": "Choose a file to upload.", "empty": "The file is empty."}
+    )
+    all_languages = forms.BooleanField(required=False, label="Use this sample for all languages")
+
+
+class TemplateFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=100, label="Search by name")
+    status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Status.choices])
+    category = forms.ChoiceField(required=False, choices=[("", "All categories"), *Category.choices])
+    language = forms.ChoiceField(required=False, choices=[("", "All languages"), *LANGUAGES])
+    account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    created_by = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", "All accounts")] + [(a.pk, a.display_name) for a in accounts]
+
+    def filters(self) -> ListFilters:
+        data = self.cleaned_data
+        return ListFilters(
+            status=data["status"],
+            category=data["category"],
+            language=data["language"],
+            account=data["account"],
+            created_by=data["created_by"],
+            q=data["q"].strip(),
+        )

@@ -1,0 +1,196 @@
+"""Message templates and their per-language contents.
+
+A template leaves Draft exactly once, through templates_app.services; from
+then on its content is frozen. That is enforced three times: the services
+refuse, the models refuse to save or delete content, and (on PostgreSQL)
+database triggers refuse, so no code path can change what was reviewed.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from accounts.models import ChannelAccount, Organization
+
+from .languages import language_name
+from .rules import ButtonSpec, ContentSpec
+
+
+class Category(models.TextChoices):
+    MARKETING = "MARKETING", "Marketing"
+    UTILITY = "UTILITY", "Utility"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTING = "submitting", "Submitting"
+    PENDING = "pending", "Pending"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    PAUSED = "paused", "Paused"
+    DISABLED = "disabled", "Disabled"
+    FAILED = "failed", "Submission failed"
+
+
+class HeaderFormat(models.TextChoices):
+    NONE = "NONE", "None"
+    TEXT = "TEXT", "Text"
+    IMAGE = "IMAGE", "Image"
+    VIDEO = "VIDEO", "Video"
+    DOCUMENT = "DOCUMENT", "Document"
+
+
+class ImmutableTemplateError(Exception):
+    """A submitted template's content cannot change."""
+
+    def __init__(self, message: str = "This template was submitted and can no longer be edited."):
+        super().__init__(message)
+
+
+# Fields that define what a reviewer approves: frozen once submitted.
+FROZEN_TEMPLATE_FIELDS = ("organization_id", "channel_account_id", "name", "category", "content_digest", "languages")
+
+
+class Template(models.Model):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="templates")
+    channel_account = models.ForeignKey(ChannelAccount, on_delete=models.PROTECT, related_name="templates")
+    name = models.CharField(max_length=512)
+    category = models.CharField(max_length=16, choices=Category.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # sha256 of the full content at submission: what the code confirmed and the reviewer sees.
+    content_digest = models.CharField(max_length=64, blank=True)
+    # Review outcome and provider bookkeeping (change after submission).
+    status_reason = models.TextField(blank=True)
+    provider_template_id = models.CharField(max_length=64, blank=True)
+    quality = models.CharField(max_length=16, blank=True)
+    languages = models.JSONField(default=list, help_text="Language codes of the contents, in order.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["organization", "-created_at", "-id"], name="template_org_recent"),
+            models.Index(fields=["organization", "status", "-created_at", "-id"], name="template_org_status"),
+            models.Index(fields=["channel_account", "name"], name="template_account_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def language_names(self) -> list[str]:
+        return [language_name(code) for code in self.languages]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            stored = Template.objects.filter(pk=self.pk).values("status", *FROZEN_TEMPLATE_FIELDS).first()
+            if stored and stored["status"] != Status.DRAFT:
+                changed = [f for f in FROZEN_TEMPLATE_FIELDS if stored[f] != getattr(self, f)]
+                if changed or self.status == Status.DRAFT:
+                    raise ImmutableTemplateError()
+        super().save(*args, **kwargs)
+
+
+def media_sample_path(content: "Content", filename: str) -> str:
+    # The stored name never comes from the user: only the content type decides the extension.
+    extension = {
+        "image/jpeg": "jpg",
+        "image/png": "png",
+        "video/mp4": "mp4",
+        "video/3gpp": "3gp",
+        "application/pdf": "pdf",
+    }.get(content.media_mime, "bin")
+    return f"media-samples/{content.template.organization_id}/{uuid.uuid4().hex}.{extension}"
+
+
+class Content(models.Model):
+    """The template in one language: header, body, footer, buttons and samples."""
+
+    template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="contents")
+    language = models.CharField(max_length=16)
+    position = models.PositiveSmallIntegerField(default=0)
+    header_format = models.CharField(max_length=16, choices=HeaderFormat.choices, default=HeaderFormat.NONE)
+    header_text = models.CharField(max_length=255, blank=True)
+    header_text_example = models.CharField(max_length=255, blank=True)
+    media_sample = models.FileField(upload_to=media_sample_path, blank=True, max_length=255)
+    media_mime = models.CharField(max_length=64, blank=True)
+    media_name = models.CharField(max_length=255, blank=True)
+    media_size = models.PositiveBigIntegerField(default=0)
+    body = models.TextField(blank=True)
+    body_examples = models.JSONField(default=list, blank=True)
+    footer = models.CharField(max_length=255, blank=True)
+    buttons = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["template", "language"], name="content_one_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.template} [{self.language}]"
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    def spec(self) -> ContentSpec:
+        return ContentSpec(
+            language=self.language,
+            header_format=self.header_format,
+            header_text=self.header_text,
+            header_text_example=self.header_text_example,
+            body=self.body,
+            body_examples=list(self.body_examples),
+            footer=self.footer,
+            buttons=[ButtonSpec(**button) for button in self.buttons],
+        )
+
+    def _refuse_if_frozen(self) -> None:
+        if Template.objects.filter(pk=self.template_id).exclude(status=Status.DRAFT).exists():
+            raise ImmutableTemplateError()
+
+    def save(self, *args, **kwargs):
+        self._refuse_if_frozen()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._refuse_if_frozen()
+        return super().delete(*args, **kwargs)
+
+
+class StatusEvent(models.Model):
+    """The template's timeline: every status it went through, when, from where and why."""
+
+    class Source(models.TextChoices):
+        USER = "user", "User"
+        REVIEWER = "reviewer", "Reviewer"
+        PROVIDER = "provider", "WhatsApp"
+        WEBHOOK = "webhook", "WhatsApp webhook"
+        SYNC = "sync", "Status sync"
+        SYSTEM = "system", "System"
+
+    template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(max_length=16, choices=Status.choices)
+    source = models.CharField(max_length=16, choices=Source.choices)
+    reason = models.TextField(blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.template_id}: {self.status} ({self.source})"
