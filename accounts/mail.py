@@ -41,9 +41,9 @@ def email_queue(
 def email_render(*, template: str, context: dict) -> tuple[str, str, str]:
     """Return (subject, text, html) for an email template."""
     context = {"product_name": "Qontak Broadcast", **context}
-    subject = render_to_string(f"emails/{template}_subject.txt", context)
+    subject = render_to_string(f"emails/{template}_subject.txt", context, using="text")
     subject = " ".join(subject.split())
-    text = render_to_string(f"emails/{template}.txt", context)
+    text = render_to_string(f"emails/{template}.txt", context, using="text")
     html = render_to_string(f"emails/{template}.html", context)
     return subject, text, html
 

@@ -236,8 +236,10 @@ def challenge_verify(
     """Check `code` against exactly this challenge; single use, race-safe."""
     subject_key = _subject_key(subject)
     now = timezone.now()
-    # The row lock makes two concurrent verifies of one code take turns: the
-    # second sees used_at set and fails.
+    # Locks in the order challenge_issue takes them (device, then challenge),
+    # so a verify racing a resend waits instead of deadlocking. The challenge
+    # lock makes two verifies of one code take turns: the second sees used_at.
+    device = EmailDevice.objects.select_for_update().filter(user=user).first()
     challenge = Challenge.objects.select_for_update().filter(pk=challenge_id).first()
 
     def done(result: VerifyResult) -> VerifyResult:
@@ -255,6 +257,7 @@ def challenge_verify(
 
     if (
         challenge is None
+        or device is None
         or challenge.user_id != user.pk
         or challenge.purpose != purpose
         or (challenge.subject_type_id, challenge.subject_id) != (subject_key[0].pk, subject_key[1])
@@ -270,7 +273,6 @@ def challenge_verify(
         Challenge.objects.filter(pk=challenge.pk).update(killed_at=now, kill_reason=VerifyFailure.CONTENT_CHANGED)
         return done(VerifyResult(False, VerifyFailure.CONTENT_CHANGED))
 
-    device = EmailDevice.objects.select_for_update().get(pk=challenge.device_id)
     allowed, _ = device.verify_is_allowed()
     if not allowed:
         return done(VerifyResult(False, VerifyFailure.THROTTLED))

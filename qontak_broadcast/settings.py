@@ -76,6 +76,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails and subjects: rendered without HTML escaping.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 WSGI_APPLICATION = "qontak_broadcast.wsgi.application"
