@@ -72,7 +72,10 @@ def template_details_update(
     template.channel_account, template.name, template.category = channel_account, name, category
     template.languages = list(languages)
     template.save()
-    template.contents.exclude(language__in=languages).delete()
+    for removed in template.contents.exclude(language__in=languages):
+        if removed.media_sample:
+            _delete_file_on_commit(removed.media_sample.storage, removed.media_sample.name)
+        removed.delete()
     existing = set(template.contents.values_list("language", flat=True))
     for position, code in enumerate(languages):
         if code in existing:
@@ -210,14 +213,13 @@ def template_duplicate(*, template: Template, actor) -> Template:
         content_save(template=copy, language=source.language, data=data)
         if source.media_sample:
             target = copy.contents.get(language=source.language)
+            target.header_format = source.header_format
+            # The stored name takes its extension from the type: set it first.
+            target.media_mime = source.media_mime
+            target.media_name = source.media_name
+            target.media_size = source.media_size
             with source.media_sample.open("rb") as fh:
                 target.media_sample.save(source.media_name or "sample", ContentFile(fh.read()), save=False)
-            target.header_format = source.header_format
-            target.media_mime, target.media_name, target.media_size = (
-                source.media_mime,
-                source.media_name,
-                source.media_size,
-            )
             target.save()
     return copy
 

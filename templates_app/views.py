@@ -7,7 +7,7 @@ is on] -> "Template has been sent and is being checked".
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -107,7 +107,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
     content = content_get(template=template, language=language)
     errors = errors or {}
     samples = list(content.body_examples)
-    variables = sorted(set(variables_in(content.body)))
+    variables = sorted({n for n in variables_in(content.body) if n >= 1})
     sample_fields = [
         {
             "n": n,
@@ -254,7 +254,10 @@ def media_sample(request, template_id: int, language: str):
 
 
 # --- submit ------------------------------------------------------------------
-SUBMIT_FLOW = "submit_template"
+def _submit_flow(template) -> str:
+    # One pending code per template: confirming another template in a
+    # second tab must not replace this one's.
+    return f"submit_template:{template.pk}"
 
 
 def _submit_urls(template) -> DialogUrls:
@@ -289,11 +292,11 @@ def _issue_submit_code(request, template, *, notice: str = ""):
         meta=RequestMeta.from_request(request),
     )
     if not result.ok:
-        pending = pending_challenge(request, SUBMIT_FLOW)
+        pending = pending_challenge(request, _submit_flow(template))
         return _submit_code_dialog(
             request, template, challenge=pending, error=result.message, retry_after=result.retry_after, status=429
         )
-    remember_challenge(request, SUBMIT_FLOW, result.challenge)
+    remember_challenge(request, _submit_flow(template), result.challenge)
     return _submit_code_dialog(request, template, challenge=result.challenge, notice=notice)
 
 
@@ -313,7 +316,9 @@ def _back_to_problems(request, template, language: str):
         response = HttpResponse(status=204)
         response["HX-Redirect"] = url
         return response
-    return redirect(url, status=303)
+    response = HttpResponseRedirect(url)
+    response.status_code = 303  # See Other: the result of a POST, fetched with GET
+    return response
 
 
 @role_required(*AUTHORS)
@@ -369,9 +374,9 @@ def submit_verify(request, template_id: int):
     if gone:
         return gone
     form, result = code_verify(
-        request, flow=SUBMIT_FLOW, purpose=PURPOSE_SUBMIT, subject=template, digest=template_digest(template)
+        request, flow=_submit_flow(template), purpose=PURPOSE_SUBMIT, subject=template, digest=template_digest(template)
     )
-    pending = pending_challenge(request, SUBMIT_FLOW)
+    pending = pending_challenge(request, _submit_flow(template))
     if result is None:
         return _submit_code_dialog(request, template, challenge=pending, form=form, status=422)
     if not result.ok:

@@ -142,6 +142,13 @@ def _celery_worker_session(django_db_setup, django_db_blocker):
     ) as worker:
         yield worker
     app.conf.task_always_eager = True
+    # The stopped worker thread can't close its own connection any more; end
+    # it so the test database can be dropped.
+    with django_db_blocker.unblock(), connections["default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """A real SMTP server on a free localhost port (aiosmtpd), for tests that read what was sent."""
 
 import email
+import logging
 import re
 import socket
 import threading
@@ -8,6 +9,9 @@ import time
 from email import policy
 
 from aiosmtpd.controller import Controller
+
+# aiosmtpd logs every SMTP command at INFO: noise in test output.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 CODE_RE = re.compile(r"(?<!\d)\d{6}(?!\d)")
 
