@@ -198,6 +198,8 @@ OTP_ISSUE_LIMIT = env.int("OTP_ISSUE_LIMIT", default=5)
 OTP_ISSUE_WINDOW = env.int("OTP_ISSUE_WINDOW", default=15 * 60)
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-password")
+# Where users reach the app: links in emails sent by workers (no request there).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 LOGGING = {
     "version": 1,
@@ -210,3 +212,24 @@ LOGGING = {
 # across all of a user's challenges: delays of factor * 2^(n-1) seconds.
 # 0 turns it off; the per-code limit of OTP_MAX_ATTEMPTS always applies.
 OTP_THROTTLE_FACTOR = env.int("OTP_THROTTLE_FACTOR", default=0)
+
+# --- WhatsApp Business Platform (the `meta` approval provider) -------------
+META_GRAPH_API_URL = env.str("META_GRAPH_API_URL", default="https://graph.facebook.com")
+META_GRAPH_API_VERSION = env.str("META_GRAPH_API_VERSION", default="v23.0")
+META_APP_SECRET = env.str("META_APP_SECRET", default="")
+META_WEBHOOK_VERIFY_TOKEN = env.str("META_WEBHOOK_VERIFY_TOKEN", default="")
+META_HTTP_TIMEOUT = env.float("META_HTTP_TIMEOUT", default=10.0)
+
+# --- Submissions ----------------------------------------------------------
+# WhatsApp allows 100 template creations per hour per account; each language is one.
+SUBMISSIONS_PER_HOUR = env.int("SUBMISSIONS_PER_HOUR", default=100)
+SUBMISSION_MAX_RETRIES = env.int("SUBMISSION_MAX_RETRIES", default=8)
+# A claim older than this is taken to belong to a worker that died mid-send.
+SUBMISSION_CLAIM_TIMEOUT = env.int("SUBMISSION_CLAIM_TIMEOUT", default=300)
+STATUS_SYNC_INTERVAL = env.int("STATUS_SYNC_INTERVAL", default=15 * 60)
+CELERY_BEAT_SCHEDULE = {
+    "sync-pending-template-statuses": {
+        "task": "templates_app.tasks.sync_pending_statuses",
+        "schedule": STATUS_SYNC_INTERVAL,
+    },
+}

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from templates_app.webhooks import whatsapp_webhook
+
 from .health import healthz
 
 admin.site.site_header = "Qontak Broadcast operations"
@@ -10,6 +12,7 @@ admin.site.site_title = "Qontak Broadcast"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("webhooks/whatsapp/", whatsapp_webhook, name="whatsapp_webhook"),
     path("settings/security/", include("security_settings.urls")),
     path("broadcast/templates/", include("templates_app.urls")),
     path("", include("accounts.urls")),

@@ -126,3 +126,33 @@ class TemplateFilterForm(forms.Form):
             created_by=data["created_by"],
             q=data["q"].strip(),
         )
+
+
+REJECTION_REASONS = [
+    ("ABUSIVE_CONTENT", "Abusive content"),
+    ("INCORRECT_CATEGORY", "Incorrect category"),
+    ("INVALID_FORMAT", "Invalid format"),
+    ("PROMOTIONAL", "Promotional content in a Utility template"),
+    ("SCAM", "Scam"),
+    ("TAG_CONTENT_MISMATCH", "Content does not match the language or category"),
+    ("OTHER", "Other (explain)"),
+]
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject")])
+    reason = forms.ChoiceField(choices=[("", "Choose a reason"), *REJECTION_REASONS], required=False, label="Reason")
+    details = forms.CharField(required=False, max_length=500, label="Details", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "reject":
+            reason, details = cleaned.get("reason"), (cleaned.get("details") or "").strip()
+            if not reason:
+                self.add_error("reason", "Choose why the template is rejected.")
+            elif reason == "OTHER" and not details:
+                self.add_error("details", "Explain the reason.")
+            else:
+                label = dict(REJECTION_REASONS)[reason]
+                cleaned["reason_text"] = f"{reason}: {details}" if details else f"{reason} ({label})"
+        return cleaned

@@ -67,10 +67,14 @@ class Template(models.Model):
     submitted_at = models.DateTimeField(null=True, blank=True)
     # sha256 of the full content at submission: what the code confirmed and the reviewer sees.
     content_digest = models.CharField(max_length=64, blank=True)
-    # Review outcome and provider bookkeeping (change after submission).
+    # Review outcome and submission bookkeeping (these change after submission).
     status_reason = models.TextField(blank=True)
-    provider_template_id = models.CharField(max_length=64, blank=True)
     quality = models.CharField(max_length=16, blank=True)
+    provider_category = models.CharField(
+        max_length=16, blank=True, help_text="The category WhatsApp filed it under, when it re-categorised it."
+    )
+    submit_attempts = models.PositiveIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text="A worker is sending it since then.")
     languages = models.JSONField(default=list, help_text="Language codes of the contents, in order.")
 
     class Meta:
@@ -78,7 +82,11 @@ class Template(models.Model):
         indexes = [
             models.Index(fields=["organization", "-created_at", "-id"], name="template_org_recent"),
             models.Index(fields=["organization", "status", "-created_at", "-id"], name="template_org_status"),
+            models.Index(fields=["organization", "category", "-created_at", "-id"], name="template_org_category"),
+            models.Index(fields=["organization", "channel_account", "-created_at", "-id"], name="template_org_account"),
+            models.Index(fields=["organization", "created_by", "-created_at", "-id"], name="template_org_creator"),
             models.Index(fields=["channel_account", "name"], name="template_account_name"),
+            # Language filter and name search use PostgreSQL GIN indexes (migration 0005).
         ]
 
     def __str__(self) -> str:
@@ -194,3 +202,40 @@ class StatusEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.template_id}: {self.status} ({self.source})"
+
+
+class Submission(models.Model):
+    """One language of a template at its provider (WhatsApp creates one template per language)."""
+
+    template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="submissions")
+    language = models.CharField(max_length=16)
+    provider = models.CharField(max_length=16)
+    provider_template_id = models.CharField(max_length=64, blank=True, db_index=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(blank=True)
+    quality = models.CharField(max_length=16, blank=True)
+    category = models.CharField(max_length=16, blank=True)
+    last_event_at = models.DateTimeField(null=True, blank=True, help_text="Time of the newest provider event applied.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["template_id", "id"]
+        constraints = [models.UniqueConstraint(fields=["template", "language"], name="submission_one_per_language")]
+
+    def __str__(self) -> str:
+        return f"{self.template_id} [{self.language}] {self.status}"
+
+
+class ScreeningTerm(models.Model):
+    """A word or phrase an organization wants flagged before templates are submitted."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="screening_terms")
+    term = models.CharField(max_length=100)
+    label = models.CharField(max_length=60, blank=True, help_text="Why it is flagged, e.g. “Competitor name”.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "term"], name="screening_term_unique")]
+
+    def __str__(self) -> str:
+        return self.term

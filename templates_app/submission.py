@@ -1,23 +1,249 @@
-"""Taking a template from Submitting to its reviewer, exactly once."""
+"""Taking a submitted template to its reviewer exactly once, and applying what the reviewer says.
 
+Trace: template_submit (services) freezes the draft as Submitting and queues
+tasks.submit_template after commit -> submission_run claims it with a
+conditional update, sends each language through the account's provider
+(saving each answer at once, so a retry continues where it stopped) ->
+Pending. Updates then arrive from the webhook, the periodic sync or the
+review desk and go through submission_status_apply.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from .models import Status, StatusEvent, Template
+from .emails import review_ended_email, submission_failed_email
+from .models import Status, StatusEvent, Submission, Template
+from .providers import provider_for
+from .providers.base import PermanentProviderError, StatusUpdate, TemporaryProviderError
+
+REVIEW_ENDED = (Status.APPROVED, Status.REJECTED, Status.PAUSED, Status.DISABLED)
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    done: bool
+    retry_in: int | None = None
+    message: str = ""
+
+
+def _claim(template_id: int) -> bool:
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.SUBMISSION_CLAIM_TIMEOUT)
+    return bool(
+        Template.objects.filter(pk=template_id, status=Status.SUBMITTING)
+        .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+        .update(claimed_at=now, submit_attempts=F("submit_attempts") + 1, updated_at=now)
+    )
+
+
+def _release(template_id: int, *, reason: str = "") -> None:
+    Template.objects.filter(pk=template_id).update(claimed_at=None, status_reason=reason, updated_at=timezone.now())
+
+
+def rate_limit_take(account_id: int) -> int:
+    """Take one of the account's hourly creations; 0 if taken, else seconds until the next hour window."""
+    window = int(timezone.now().timestamp()) // 3600
+    key = f"submissions:{account_id}:{window}"
+    cache.add(key, 0, timeout=3700)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=3700)
+        used = 1
+    if used <= settings.SUBMISSIONS_PER_HOUR:
+        return 0
+    return (window + 1) * 3600 - int(timezone.now().timestamp()) + 1
+
+
+def backoff(attempt: int) -> int:
+    """Exponential backoff with full jitter: about 10 s, 20 s, 40 s … capped at 30 minutes."""
+    ceiling = min(1800, 10 * 2 ** max(0, attempt - 1))
+    return max(5, int(random.uniform(ceiling / 2, ceiling)))  # noqa: S311 - jitter, not security
+
+
+def submission_run(*, template_id: int) -> RunOutcome:
+    """Send every language not yet at the provider. Safe to run twice: one request per language."""
+    if not _claim(template_id):
+        return RunOutcome(done=True)
+    template = Template.objects.select_related("channel_account").get(pk=template_id)
+    provider = provider_for(template.channel_account)
+    sent = set(template.submissions.values_list("language", flat=True))
+    try:
+        for content in template.contents.order_by("position", "id"):
+            if content.language in sent:
+                continue
+            wait = rate_limit_take(template.channel_account_id)
+            if wait:
+                _release(
+                    template_id,
+                    reason=f"WhatsApp allows {settings.SUBMISSIONS_PER_HOUR} new templates an hour; queued.",
+                )
+                return RunOutcome(done=False, retry_in=wait)
+            result = provider.submit_content(template=template, content=content)
+            Submission.objects.create(
+                template=template,
+                language=content.language,
+                provider=provider.name,
+                provider_template_id=result.provider_template_id,
+                status=result.status or Status.PENDING,
+                category=result.category if result.category and result.category != template.category else "",
+            )
+    except TemporaryProviderError as exc:
+        _release(template_id, reason=f"WhatsApp did not accept it yet ({exc.message}); retrying.")
+        return RunOutcome(
+            done=False, retry_in=exc.retry_after or backoff(template.submit_attempts), message=exc.message
+        )
+    except PermanentProviderError as exc:
+        submission_fail(template_id=template_id, message=exc.message)
+        return RunOutcome(done=True, message=exc.message)
+    with transaction.atomic():
+        locked = Template.objects.select_for_update().get(pk=template_id)
+        _aggregate(locked, source=StatusEvent.Source.PROVIDER, reason="")
+        Template.objects.filter(pk=template_id).update(claimed_at=None)
+    return RunOutcome(done=True)
 
 
 @transaction.atomic
-def submission_run(*, template_id: int) -> bool:
-    """Claim the template (Submitting -> Pending) with a conditional update.
-
-    A second delivery of the same task finds nothing to claim and does
-    nothing. The built-in review desk needs no call out: the template now
-    waits for the organization's reviewers.
-    """
-    claimed = Template.objects.filter(pk=template_id, status=Status.SUBMITTING).update(
-        status=Status.PENDING, updated_at=timezone.now()
+def submission_fail(*, template_id: int, message: str) -> None:
+    """The provider refused, or retries ran out: the template ends as "Submission failed"."""
+    updated = Template.objects.filter(pk=template_id, status=Status.SUBMITTING).update(
+        status=Status.FAILED, status_reason=message, claimed_at=None, updated_at=timezone.now()
     )
-    if not claimed:
+    if updated:
+        StatusEvent.objects.create(
+            template_id=template_id, status=Status.FAILED, source=StatusEvent.Source.PROVIDER, reason=message
+        )
+        submission_failed_email(template=Template.objects.get(pk=template_id))
+
+
+@transaction.atomic
+def submission_retry(*, template: Template, actor) -> bool:
+    """An operator sends a failed template again (languages already accepted are kept)."""
+    from .tasks import submit_template
+
+    updated = Template.objects.filter(pk=template.pk, status=Status.FAILED).update(
+        status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
+    )
+    if not updated:
         return False
-    StatusEvent.objects.create(template_id=template_id, status=Status.PENDING, source=StatusEvent.Source.SYSTEM)
+    StatusEvent.objects.create(
+        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason="Retry"
+    )
+    submit_template.delay_on_commit(template.pk)
     return True
+
+
+def _aggregate(template: Template, *, source: str, reason: str, actor=None) -> None:
+    """Derive the template's status from its languages; record and announce a change."""
+    submissions = list(template.submissions.all())
+    if not submissions:
+        return
+    statuses = {s.status for s in submissions}
+    if statuses == {Status.APPROVED}:
+        status = Status.APPROVED
+    elif Status.REJECTED in statuses:
+        status = Status.REJECTED
+    elif Status.DISABLED in statuses:
+        status = Status.DISABLED
+    elif Status.PAUSED in statuses:
+        status = Status.PAUSED
+    else:
+        status = Status.PENDING
+    if len({s.reason for s in submissions}) == 1:  # one language, or the same reason for all
+        reasons = [submissions[0].reason] if submissions[0].reason else []
+    else:
+        reasons = [f"{s.language}: {s.reason}" for s in submissions if s.reason]
+    qualities = [s.quality for s in submissions if s.quality]
+    worst = next((q for q in ("RED", "YELLOW", "GREEN", "UNKNOWN") if q in qualities), "")
+    categories = [s.category for s in submissions if s.category]
+    template_reason = "; ".join(reasons) if status in (Status.REJECTED, Status.PAUSED, Status.DISABLED) else ""
+    changed = status != template.status
+    Template.objects.filter(pk=template.pk).update(
+        status=status,
+        status_reason=template_reason,
+        quality=worst,
+        provider_category=categories[0] if categories else "",
+        updated_at=timezone.now(),
+    )
+    if changed:
+        StatusEvent.objects.create(
+            template=template, status=status, source=source, reason=reason or template_reason, actor=actor
+        )
+        if status in REVIEW_ENDED:
+            template.status, template.status_reason = status, template_reason
+            review_ended_email(template=template)
+
+
+@transaction.atomic
+def submission_status_apply(*, update: StatusUpdate, source: str) -> bool:
+    """Apply a provider's update to the language it names. Duplicates and stale events change nothing."""
+    submission = Submission.objects.select_for_update().filter(provider_template_id=update.provider_template_id).first()
+    if submission is None:
+        return False
+    template = Template.objects.select_for_update().get(pk=submission.template_id)
+    if submission.last_event_at and update.occurred_at < submission.last_event_at:
+        return False  # out of order: a newer event already applied
+    fields = {}
+    if update.status and update.status != submission.status:
+        fields["status"] = update.status
+        fields["reason"] = update.reason
+    elif update.status and update.reason and update.reason != submission.reason:
+        fields["reason"] = update.reason
+    if update.quality and update.quality != submission.quality:
+        fields["quality"] = update.quality
+    if update.category and update.category != submission.category:
+        fields["category"] = update.category if update.category != template.category else ""
+    if not fields:
+        if submission.last_event_at is None or update.occurred_at > submission.last_event_at:
+            Submission.objects.filter(pk=submission.pk).update(last_event_at=update.occurred_at)
+        return False
+    Submission.objects.filter(pk=submission.pk).update(last_event_at=update.occurred_at, **fields)
+    if template.status in (Status.DRAFT, Status.SUBMITTING, Status.FAILED):
+        return True  # still being sent: the run aggregates when it finishes
+    _aggregate(template, source=source, reason=update.reason)
+    return True
+
+
+class ReviewError(Exception):
+    """The decision can't be taken (already decided, own template, not on the review desk)."""
+
+
+@transaction.atomic
+def review_decide(*, template: Template, reviewer, approve: bool, reason: str = "") -> None:
+    """A reviewer's decision on the review desk: it applies to every language of the template."""
+    now = timezone.now()
+    status = Status.APPROVED if approve else Status.REJECTED
+    template = Template.objects.select_for_update().select_related("channel_account").get(pk=template.pk)
+    if template.channel_account.provider != "review_desk":
+        raise ReviewError("WhatsApp reviews this template; its decision arrives by itself.")
+    if template.status != Status.PENDING:
+        raise ReviewError(f"This template is {template.get_status_display().lower()}: there is nothing to decide.")
+    if template.created_by_id == reviewer.pk:
+        raise ReviewError("You created this template: another reviewer must decide on it.")
+    if not approve and not reason.strip():
+        raise ReviewError("Give a reason for the rejection.")
+    template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
+    _aggregate(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
+
+
+def templates_to_sync():
+    """Templates still waiting on WhatsApp (the periodic safety net asks about them)."""
+    return Template.objects.filter(status=Status.PENDING, channel_account__provider="meta").order_by("updated_at")
+
+
+def template_status_sync(*, template: Template) -> int:
+    """Ask the provider where each language stands; returns how many updates changed something."""
+    provider = provider_for(template.channel_account)
+    changed = 0
+    for submission in template.submissions.all():
+        update = provider.fetch_status(submission=submission)
+        if update is not None and submission_status_apply(update=update, source=StatusEvent.Source.SYNC):
+            changed += 1
+    return changed

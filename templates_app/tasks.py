@@ -1,13 +1,50 @@
 import logging
 
 from celery import shared_task
+from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True)
-def submit_template(template_id: int) -> None:
-    """Send a submitted template to its channel account's reviewer (idempotent)."""
-    from .submission import submission_run
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def submit_template(self, template_id: int) -> None:
+    """Send a submitted template to its channel account's reviewer.
 
-    submission_run(template_id=template_id)
+    Idempotent: the run claims the template with a conditional update and
+    skips languages already at the provider, so a second delivery of this
+    task sends nothing twice. Temporary failures retry with backoff and
+    jitter (or the provider's Retry-After); after SUBMISSION_MAX_RETRIES the
+    template ends as "Submission failed".
+    """
+    from .submission import submission_fail, submission_run
+
+    outcome = submission_run(template_id=template_id)
+    if outcome.done:
+        return
+    # The hourly rate limit is a wait, not a failure: only provider errors count.
+    if outcome.message and self.request.retries >= settings.SUBMISSION_MAX_RETRIES:
+        submission_fail(
+            template_id=template_id, message=f"Gave up after {self.request.retries + 1} tries: {outcome.message}"
+        )
+        return
+    raise self.retry(countdown=outcome.retry_in, max_retries=None)
+
+
+@shared_task(acks_late=True)
+def sync_template_status(template_id: int) -> int:
+    from .models import Template
+    from .submission import template_status_sync
+
+    template = Template.objects.select_related("channel_account").filter(pk=template_id).first()
+    return template_status_sync(template=template) if template else 0
+
+
+@shared_task
+def sync_pending_statuses() -> int:
+    """Periodic safety net for missed webhooks: queue a status check for each pending template."""
+    from .submission import templates_to_sync
+
+    ids = list(templates_to_sync().values_list("pk", flat=True)[:1000])
+    for template_id in ids:
+        sync_template_status.delay(template_id)
+    return len(ids)

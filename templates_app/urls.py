@@ -16,6 +16,9 @@ urlpatterns = [
     path("<int:template_id>/submit/confirm/", views.submit_confirm, name="template_submit_confirm"),
     path("<int:template_id>/submit/verify/", views.submit_verify, name="template_submit_verify"),
     path("<int:template_id>/submit/resend/", views.submit_resend, name="template_submit_resend"),
+    path("<int:template_id>/review/", views.template_review, name="template_review"),
+    path("<int:template_id>/retry/", views.template_retry, name="template_retry"),
+    path("<int:template_id>/sync/", views.template_sync, name="template_sync"),
     path("<int:template_id>/duplicate/", views.template_duplicate_view, name="template_duplicate"),
     path("<int:template_id>/delete/", views.template_delete_view, name="template_delete"),
 ]

@@ -13,16 +13,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.permissions import AUTHORS, EVERYONE, role_required
+from accounts.models import Provider
+from accounts.permissions import ADMINS, AUTHORS, EVERYONE, REVIEWERS, role_required
 from accounts.selectors import channel_accounts_for_member
 from otp.dialog import DialogUrls, code_dialog, code_verify, pending_challenge, remember_challenge
 from otp.services import RequestMeta, challenge_issue
 from qontak_broadcast.dialogs import render_dialog
 
-from .forms import MediaSampleForm, TemplateDetailsForm, TemplateFilterForm, content_data_from_post
+from .forms import MediaSampleForm, ReviewForm, TemplateDetailsForm, TemplateFilterForm, content_data_from_post
 from .markup import render_markup
-from .models import ImmutableTemplateError
+from .models import ImmutableTemplateError, Status
 from .rules import BUTTONS_MAX, variables_in
+from .screening import template_screen
 from .selectors import ListFilters, content_get, otp_required_for, template_get_for_member, templates_page
 from .services import (
     PURPOSE_SUBMIT,
@@ -38,6 +40,8 @@ from .services import (
     template_duplicate,
     template_submit,
 )
+from .submission import ReviewError, review_decide, submission_retry
+from .tasks import sync_template_status
 from .validation import template_problems
 
 
@@ -338,7 +342,12 @@ def submit_start(request, template_id: int):
     return render_dialog(
         request,
         "templates_app/dialog_submit.html",
-        {"title": "Submit this template?", "template": template, "otp_required": otp_required_for(template=template)},
+        {
+            "title": "Submit this template?",
+            "template": template,
+            "otp_required": otp_required_for(template=template),
+            "findings": template_screen(template=template),
+        },
     )
 
 
@@ -392,8 +401,17 @@ def submit_verify(request, template_id: int):
 
 
 # --- read, duplicate, delete -----------------------------------------------
+def _can_review(request, template) -> bool:
+    return (
+        request.membership.role in REVIEWERS
+        and template.status == Status.PENDING
+        and template.channel_account.provider == Provider.REVIEW_DESK
+        and template.created_by_id != request.user.pk
+    )
+
+
 @role_required(*EVERYONE)
-def template_detail(request, template_id: int):
+def template_detail(request, template_id: int, *, review_form=None, status=200):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     contents = [
         {
@@ -403,8 +421,61 @@ def template_detail(request, template_id: int):
         }
         for content in template.contents.all()
     ]
-    events = template.events.select_related("actor")
-    return render(request, "templates_app/detail.html", {"template": template, "contents": contents, "events": events})
+    can_review = _can_review(request, template)
+    context = {
+        "template": template,
+        "contents": contents,
+        "events": template.events.select_related("actor"),
+        "submissions": template.submissions.all(),
+        "can_review": can_review,
+        "review_form": review_form or ReviewForm(),
+        "findings": template_screen(template=template) if can_review else [],
+        "is_admin": request.membership.role in ADMINS,
+    }
+    return render(request, "templates_app/detail.html", context, status=status)
+
+
+@role_required(*REVIEWERS)
+@require_POST
+def template_review(request, template_id: int):
+    """The review desk: Approve, or Reject with one of WhatsApp's reasons."""
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return template_detail(request, template_id, review_form=form, status=422)
+    approve = form.cleaned_data["decision"] == "approve"
+    try:
+        review_decide(
+            template=template, reviewer=request.user, approve=approve, reason=form.cleaned_data.get("reason_text", "")
+        )
+    except ReviewError as exc:
+        messages.error(request, str(exc))
+        return redirect("template_detail", template.pk)
+    messages.success(request, f"“{template.name}” {'approved' if approve else 'rejected'}. Its creator was emailed.")
+    return redirect("template_detail", template.pk)
+
+
+@role_required(*ADMINS)
+@require_POST
+def template_retry(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    if submission_retry(template=template, actor=request.user):
+        messages.success(request, "Submission queued again.")
+    else:
+        messages.info(request, "Only a template whose submission failed can be retried.")
+    return redirect("template_detail", template.pk)
+
+
+@role_required(*ADMINS)
+@require_POST
+def template_sync(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    if template.channel_account.provider != Provider.META or not template.submissions.exists():
+        messages.info(request, "Only templates sent to WhatsApp have a status to sync.")
+    else:
+        sync_template_status.delay_on_commit(template.pk)
+        messages.success(request, "Asking WhatsApp for the latest status; reload in a moment.")
+    return redirect("template_detail", template.pk)
 
 
 @role_required(*AUTHORS)

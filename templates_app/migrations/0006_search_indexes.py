@@ -1,0 +1,34 @@
+"""GIN indexes for the template list on PostgreSQL: language filter (jsonb containment) and
+name search (trigram, so `icontains` uses an index instead of scanning every row).
+
+SQLite (`make run`) has neither and does without.
+"""
+
+from django.db import migrations
+
+CREATE = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX IF NOT EXISTS template_languages_gin ON templates_app_template USING gin (languages jsonb_path_ops);
+CREATE INDEX IF NOT EXISTS template_name_trgm ON templates_app_template USING gin (upper(name) gin_trgm_ops);
+"""
+
+DROP = """
+DROP INDEX IF EXISTS template_name_trgm;
+DROP INDEX IF EXISTS template_languages_gin;
+"""
+
+
+def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE, params=None)
+
+
+def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP, params=None)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("templates_app", "0005_list_indexes")]
+
+    operations = [migrations.RunPython(forwards, backwards)]

@@ -1,0 +1,139 @@
+"""The template list: everyone in the organization, filters, and keyset pagination that holds at any size."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from accounts.models import Membership, Role
+from templates_app.models import Status, Template
+from templates_app.selectors import ListFilters, templates_page
+from tests.factories import ChannelAccountFactory, UserFactory
+
+LIST = "/broadcast/templates/"
+
+
+def _bulk(org, creator, account, count, *, created_at=None, **fields):
+    created_at = created_at or timezone.now()
+    prefix = fields.pop("prefix", "promo")
+    rows = Template.objects.bulk_create(
+        [
+            Template(
+                organization=org,
+                channel_account=account,
+                name=fields.get("name", f"{prefix}_{i}"),
+                category=fields.get("category", "MARKETING"),
+                status=fields.get("status", Status.PENDING),
+                created_by=creator,
+                languages=fields.get("languages", ["en_US"]),
+            )
+            for i in range(count)
+        ]
+    )
+    # auto_now_add stamps "now": set the creation time the test wants (many equal on purpose).
+    Template.objects.filter(pk__in=[t.pk for t in rows]).update(created_at=created_at)
+    return rows
+
+
+def _names(response) -> list[str]:
+    return re.findall(r'<tr data-template="\d+">\s*<td><a [^>]*>([^<]+)</a>', response.content.decode())
+
+
+def test_every_role_sees_the_organizations_templates_and_no_one_elses(
+    org_a, org_b, agent, outsider, account_a, account_b, admin_client, agent_client, reviewer_client, outsider_client
+):
+    _bulk(org_a, agent, account_a, 2)
+    _bulk(org_b, outsider, account_b, 3, prefix="secret")
+    for client in (admin_client, agent_client, reviewer_client):
+        response = client.get(LIST)
+        assert response.status_code == 200
+        assert sorted(_names(response)) == ["promo_0", "promo_1"]
+    assert all(name.startswith("secret") for name in _names(outsider_client.get(LIST)))
+
+
+def test_paging_with_equal_timestamps_skips_and_repeats_nothing(org_a, admin, agent, account_a, admin_client):
+    moment = timezone.now()
+    made = _bulk(org_a, agent, account_a, 60, created_at=moment)
+    seen, url = [], LIST
+    while url:
+        response = admin_client.get(url)
+        seen += _names(response)
+        match = re.search(r'href="\?([^"]*cursor=[^"]+)" rel="next"', response.content.decode())
+        url = LIST + "?" + match.group(1).replace("&amp;", "&") if match else None
+    assert len(seen) == 60 and len(set(seen)) == 60
+    assert sorted(seen) == sorted(t.name for t in made)
+
+
+def test_rows_added_while_paging_do_not_shift_the_next_page(org_a, admin, agent, account_a):
+    member = Membership.objects.get(user=admin)
+    _bulk(org_a, agent, account_a, 30)
+    first = templates_page(member=member, filters=ListFilters(), per_page=25)
+    _bulk(org_a, agent, account_a, 5, prefix="newer")
+    second = templates_page(member=member, filters=ListFilters(), cursor=first.next_cursor, per_page=25)
+    assert len(second.rows) == 5
+    assert not {t.pk for t in second.rows} & {t.pk for t in first.rows}
+
+
+def test_the_number_of_queries_does_not_grow_with_the_page(org_a, admin, agent, account_a, admin_client):
+    _bulk(org_a, agent, account_a, 3)
+    with CaptureQueriesContext(connection) as small:
+        admin_client.get(LIST)
+    _bulk(org_a, agent, account_a, 40)
+    other_creator = UserFactory()
+    Membership.objects.create(user=other_creator, organization=org_a, role=Role.AGENT)
+    _bulk(org_a, other_creator, ChannelAccountFactory(organization=org_a), 20)
+    with CaptureQueriesContext(connection) as full:
+        admin_client.get(LIST)
+    assert len(full.captured_queries) == len(small.captured_queries)
+
+
+def test_filters_and_search(org_a, agent, account_a, admin_client):
+    other_account = ChannelAccountFactory(organization=org_a, display_name="Second line")
+    _bulk(org_a, agent, account_a, 2, prefix="promo", category="MARKETING", status=Status.APPROVED)
+    _bulk(org_a, agent, account_a, 1, name="payment_due", category="UTILITY", status=Status.REJECTED, languages=["id"])
+    _bulk(org_a, agent, other_account, 1, name="welcome_back", category="UTILITY", status=Status.PENDING)
+
+    def names(query):
+        return sorted(_names(admin_client.get(LIST + "?" + query)))
+
+    assert names("status=approved") == ["promo_0", "promo_1"]
+    assert names("category=UTILITY") == ["payment_due", "welcome_back"]
+    assert names("language=id") == ["payment_due"]
+    assert names(f"account={other_account.pk}") == ["welcome_back"]
+    assert names(f"created_by={agent.pk}") == ["payment_due", "promo_0", "promo_1", "welcome_back"]
+    assert names("q=PAYMENT") == ["payment_due"]
+    assert names("q=promo&status=approved") == ["promo_0", "promo_1"]
+    assert "No templates match these filters." in admin_client.get(LIST + "?q=nothing").content.decode()
+
+
+def test_garbage_filters_and_cursors_answer_a_page_not_an_error(org_a, agent, account_a, admin_client):
+    _bulk(org_a, agent, account_a, 2)
+    for query in [
+        "cursor=%%%",
+        "cursor=bm90LWEtY3Vyc29y",
+        "status=bogus",
+        "account=abc",
+        "language=<script>",
+        "q=" + "x" * 500,
+    ]:
+        response = admin_client.get(LIST + "?" + query)
+        assert response.status_code == 200, query
+
+
+def test_each_row_names_what_the_user_needs(org_a, agent, account_a, admin_client):
+    (template,) = _bulk(
+        org_a, agent, account_a, 1, name="order_update", status=Status.REJECTED, languages=["en_US", "id"]
+    )
+    Template.objects.filter(pk=template.pk).update(status_reason="INVALID_FORMAT", quality="GREEN")
+    row = admin_client.get(LIST).content.decode()
+    for text in [
+        "order_update",
+        "Marketing",
+        "English (US), Indonesian",
+        "Acme Store",
+        "Rejected",
+        "INVALID_FORMAT",
+        "Green",
+    ]:
+        assert text in row
