@@ -8,6 +8,7 @@ Pending. Updates then arrive from the webhook, the periodic sync or the
 review desk and go through submission_status_apply.
 """
 
+import logging
 import random
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,7 +22,9 @@ from django.utils import timezone
 from .emails import review_ended_email, submission_failed_email
 from .models import Status, StatusEvent, Submission, Template
 from .providers import provider_for
-from .providers.base import PermanentProviderError, StatusUpdate, TemporaryProviderError
+from .providers.base import PermanentProviderError, ProviderError, StatusUpdate, TemporaryProviderError
+
+logger = logging.getLogger(__name__)
 
 REVIEW_ENDED = (Status.APPROVED, Status.REJECTED, Status.PAUSED, Status.DISABLED)
 
@@ -105,7 +108,7 @@ def submission_run(*, template_id: int) -> RunOutcome:
         return RunOutcome(done=True, message=exc.message)
     with transaction.atomic():
         locked = Template.objects.select_for_update().get(pk=template_id)
-        _aggregate(locked, source=StatusEvent.Source.PROVIDER, reason="")
+        _aggregate(locked, source=StatusEvent.Source.SYSTEM, reason="")
         Template.objects.filter(pk=template_id).update(claimed_at=None)
     return RunOutcome(done=True)
 
@@ -203,6 +206,15 @@ def submission_status_apply(*, update: StatusUpdate, source: str) -> bool:
     if not fields:
         if submission.last_event_at is None or update.occurred_at > submission.last_event_at:
             Submission.objects.filter(pk=submission.pk).update(last_event_at=update.occurred_at)
+            if update.reason and not update.status:
+                # A notice without a status change (flagged, a category change announced): keep it on the timeline.
+                StatusEvent.objects.create(
+                    template=template,
+                    status=template.status,
+                    source=source,
+                    reason=f"{submission.language}: {update.reason}",
+                )
+                return True
         return False
     Submission.objects.filter(pk=submission.pk).update(last_event_at=update.occurred_at, **fields)
     if template.status in (Status.DRAFT, Status.SUBMITTING, Status.FAILED):
@@ -243,7 +255,11 @@ def template_status_sync(*, template: Template) -> int:
     provider = provider_for(template.channel_account)
     changed = 0
     for submission in template.submissions.all():
-        update = provider.fetch_status(submission=submission)
+        try:
+            update = provider.fetch_status(submission=submission)
+        except ProviderError as exc:  # one language failing must not stop the others
+            logger.warning("Status sync of template %s [%s] failed: %s", template.pk, submission.language, exc.message)
+            continue
         if update is not None and submission_status_apply(update=update, source=StatusEvent.Source.SYNC):
             changed += 1
     return changed

@@ -16,6 +16,7 @@ from django.test import Client
 
 from accounts.models import Role
 from tests.factories import ChannelAccountFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.fakes.graph_api import graph_api  # noqa: F401 - the fake Graph API fixture, for every test
 from tests.mailserver import MailServer
 
 os.environ.setdefault("CELERY_SKIP_CHECKS", "true")

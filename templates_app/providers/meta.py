@@ -1,0 +1,667 @@
+"""The WhatsApp Business Platform (Meta) approval provider.
+
+Flow C of DESIGN.md for channel accounts whose provider is `meta`:
+
+- `MetaProvider.submit_content` turns one language of a template into one
+  WhatsApp message template (`POST /{version}/{waba-id}/message_templates`).
+  A media header's sample goes first through the Resumable Upload API
+  (`POST /{app-id}/uploads`, then `POST /{upload-session-id}`) for the handle
+  the template's `example.header_handle` names.
+- Review results come back through the WhatsApp webhook (/webhooks/whatsapp/):
+  the view checks the request with `verify_handshake` (GET) or
+  `verify_signature` (POST) and reads it with `parse_webhook`.
+- `MetaProvider.fetch_status` reads one template again: the periodic sync's
+  safety net for webhooks that never arrived.
+
+A second delivery of the same submission must never create a second
+template: when WhatsApp answers that the name already exists in that
+language, the existing template is looked up and adopted.
+
+The access token travels only in the Authorization header, never in a URL,
+so no exception text or log line built from a URL can carry it; messages
+built from WhatsApp's answers are scrubbed of it all the same.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import hmac
+import json
+import logging
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import requests
+from django.conf import settings
+from django.utils import timezone
+
+from accounts.models import ChannelAccount
+from templates_app.models import Content, HeaderFormat, Status, Submission, Template
+from templates_app.rules import PHONE_NUMBER, QUICK_REPLY, URL, variables_in
+
+from .base import (
+    PermanentProviderError,
+    Provider,
+    StatusUpdate,
+    SubmitResult,
+    TemporaryProviderError,
+    WebhookRejected,
+)
+
+logger = logging.getLogger(__name__)
+
+# WhatsApp's template statuses (template `status` field and the webhook's
+# `event`) as our Status values. None: the event says nothing about whether
+# the template can be sent, so the status we have stays.
+WHATSAPP_STATUSES: dict[str, str | None] = {
+    "APPROVED": Status.APPROVED.value,
+    "REJECTED": Status.REJECTED.value,
+    "PENDING": Status.PENDING.value,
+    "IN_APPEAL": Status.PENDING.value,
+    "PAUSED": Status.PAUSED.value,
+    "DISABLED": Status.DISABLED.value,
+    "REINSTATED": Status.APPROVED.value,
+    "FLAGGED": None,
+    "PENDING_DELETION": Status.DISABLED.value,
+    "DELETED": Status.DISABLED.value,
+    "ARCHIVED": Status.DISABLED.value,
+}
+FLAGGED_REASON = "WhatsApp flagged this template after negative feedback: it may be paused or disabled if that goes on."
+
+# Graph API error codes worth retrying: 1 (API Unknown) and 2 (API Service)
+# are temporary failures; 4, 17, 32, 341 and 613 are Graph rate limits; 80007
+# (WhatsApp Business Account) and 80008 (WhatsApp Business Management API) are
+# business use case rate limits; 130429 is Cloud API throughput.
+TEMPORARY_ERROR_CODES = frozenset({1, 2, 4, 17, 32, 341, 613, 80007, 80008, 130429})
+# Code 100, subcode 2388024: "Content in This Language Already Exists".
+CONTENT_EXISTS_SUBCODE = 2388024
+# Throttling WhatsApp reports without one of the codes above (such as the
+# 100-creations-per-hour limit) is recognised by its words.
+_THROTTLING_WORDS = ("rate limit", "too many")
+_ALREADY_EXISTS_WORDS = ("already exists",)
+AUTH_ERROR_CODES = frozenset({102, 190})
+
+TEMPLATE_FIELDS = "id,name,status,category,language,quality_score,rejected_reason"
+LIST_FIELDS = "id,name,status,category,language"
+LIST_PAGE_SIZE = 100
+LIST_PAGES_MAX = 20
+RETRY_AFTER_MAX = 24 * 60 * 60
+MEDIA_HEADER_FORMATS = (HeaderFormat.IMAGE, HeaderFormat.VIDEO, HeaderFormat.DOCUMENT)
+
+_TEMPLATE_ID = re.compile(r"[0-9]{1,64}")
+_GRAPH_CODE_PREFIX = re.compile(r"^\(#\d+\)\s*")
+# The challenge is echoed back to whoever asked: only plain token characters.
+_CHALLENGE = re.compile(r"[A-Za-z0-9._~-]{1,256}")
+_SIGNATURE_PREFIX = "sha256="
+# Webhook timestamps are Unix seconds; anything outside this range is not one.
+_TIMESTAMP_MAX = 32503680000  # year 3000
+WEBHOOK_FIELDS = ("message_template_status_update", "template_category_update", "message_template_quality_update")
+
+
+class _GraphError(Exception):
+    """A Graph API answer other than 2xx, before it is judged temporary or permanent."""
+
+    def __init__(self, *, status: int, error: Mapping[str, Any], retry_after: int | None):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+        self.error = error
+        self.retry_after = retry_after
+
+    @property
+    def code(self) -> int | None:
+        return _as_int(self.error.get("code"))
+
+    @property
+    def subcode(self) -> int | None:
+        return _as_int(self.error.get("error_subcode"))
+
+    def words(self) -> str:
+        parts = [self.error.get(key) for key in ("message", "error_user_title", "error_user_msg")]
+        return " ".join(part for part in parts if isinstance(part, str)).lower()
+
+    def means_already_exists(self) -> bool:
+        if self.status != 400:
+            return False
+        return self.subcode == CONTENT_EXISTS_SUBCODE or any(word in self.words() for word in _ALREADY_EXISTS_WORDS)
+
+    def is_temporary(self) -> bool:
+        return (
+            self.status == 429
+            or not 400 <= self.status < 500  # 5xx, and anything odd such as a redirect
+            or self.code in TEMPORARY_ERROR_CODES
+            or self.error.get("is_transient") is True
+            or any(word in self.words() for word in _THROTTLING_WORDS)
+        )
+
+
+class MetaProvider(Provider):
+    """Submits templates to WhatsApp for review through the Graph API."""
+
+    name = "meta"
+
+    def __init__(self, account: ChannelAccount):
+        self.account = account
+        self.session = requests.Session()
+
+    # --- submission ---------------------------------------------------------
+    def submit_content(self, *, template: Template, content: Content) -> SubmitResult:
+        header_handle = self._upload_sample(content) if content.header_format in MEDIA_HEADER_FORMATS else ""
+        payload = template_payload(template=template, content=content, header_handle=header_handle)
+        try:
+            answer = self._send("POST", f"{self._waba_id()}/message_templates", json_body=payload)
+        except _GraphError as error:
+            if error.means_already_exists():
+                existing = self._find_template(name=template.name, language=content.language)
+                if existing is not None:
+                    logger.info(
+                        "WhatsApp template %s [%s] already exists as %s: adopting it",
+                        template.name,
+                        content.language,
+                        existing.get("id"),
+                    )
+                    return self._submit_result(existing)
+            raise self._provider_error(error) from None
+        return self._submit_result(answer)
+
+    def fetch_status(self, *, submission: Submission) -> StatusUpdate | None:
+        template_id = str(submission.provider_template_id or "").strip()
+        if not _TEMPLATE_ID.fullmatch(template_id):
+            return None  # never reached WhatsApp, or not a WhatsApp template id
+        data = self._call("GET", template_id, params={"fields": TEMPLATE_FIELDS})
+        raw_status = _text(data.get("status"))
+        reason = _text(data.get("rejected_reason"))
+        if reason.upper() == "NONE":
+            reason = ""
+        if raw_status == "FLAGGED" and not reason:
+            reason = FLAGGED_REASON
+        quality = data.get("quality_score")
+        return StatusUpdate(
+            provider_template_id=template_id,
+            occurred_at=timezone.now(),
+            status=whatsapp_status(raw_status),
+            reason=reason,
+            quality=_text(quality.get("score")) if isinstance(quality, Mapping) else "",
+            category=_text(data.get("category")),
+            raw_event=raw_status,
+        )
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- media samples ------------------------------------------------------
+    def _upload_sample(self, content: Content) -> str:
+        """The handle of the content's media sample, uploaded with the Resumable Upload API."""
+        app_id = str(self.account.meta_app_id or "").strip()
+        if not app_id:
+            raise PermanentProviderError(
+                "The channel account has no Meta app ID, which WhatsApp needs to receive the media sample: "
+                "ask an admin to add it to the account."
+            )
+        if not content.media_sample:
+            raise PermanentProviderError(
+                f"The {content.header_format.lower()} header of the {content.language} content has no sample file."
+            )
+        try:
+            with content.media_sample.open("rb") as sample:
+                data = sample.read()
+        except FileNotFoundError:
+            raise PermanentProviderError(
+                f"The sample file of the {content.language} content is missing from storage."
+            ) from None
+        except OSError:
+            raise TemporaryProviderError("The media sample could not be read from storage.") from None
+
+        upload_session = self._call(
+            "POST",
+            f"{app_id}/uploads",
+            params={
+                "file_name": content.media_name or "sample",
+                "file_length": len(data),
+                "file_type": content.media_mime,
+            },
+        )
+        upload_id = upload_session.get("id")
+        if not isinstance(upload_id, str) or not upload_id.startswith("upload:") or re.search(r"[\s#]", upload_id):
+            raise TemporaryProviderError("WhatsApp did not open an upload session for the media sample.")
+        # The session id is used as given (it carries its own ?sig= query).
+        uploaded = self._call("POST", upload_id, data=data, headers={"file_offset": "0"}, auth_scheme="OAuth")
+        handle = uploaded.get("h")
+        if not isinstance(handle, str) or not handle:
+            raise TemporaryProviderError("WhatsApp did not return a handle for the uploaded media sample.")
+        return handle
+
+    # --- idempotency --------------------------------------------------------
+    def _find_template(self, *, name: str, language: str) -> Mapping[str, Any] | None:
+        """The account's template with exactly this name and language, if WhatsApp has one."""
+        params: dict[str, Any] = {"name": name, "fields": LIST_FIELDS, "limit": LIST_PAGE_SIZE}
+        for _ in range(LIST_PAGES_MAX):
+            page = self._call("GET", f"{self._waba_id()}/message_templates", params=params)
+            items = page.get("data")
+            for item in items if isinstance(items, list) else []:
+                if (
+                    isinstance(item, Mapping)
+                    and item.get("name") == name
+                    and item.get("language") == language
+                    and _TEMPLATE_ID.fullmatch(_id_text(item.get("id")))
+                ):
+                    return item
+            paging = page.get("paging")
+            cursors = paging.get("cursors") if isinstance(paging, Mapping) else None
+            after = cursors.get("after") if isinstance(cursors, Mapping) else None
+            if not (isinstance(after, str) and after and paging.get("next")):
+                return None
+            params = {**params, "after": after}
+        return None
+
+    def _submit_result(self, answer: Mapping[str, Any]) -> SubmitResult:
+        template_id = _id_text(answer.get("id"))
+        if not _TEMPLATE_ID.fullmatch(template_id):
+            # It may exist at WhatsApp all the same: the retry adopts it.
+            raise TemporaryProviderError("WhatsApp accepted the template without saying its ID.")
+        raw_status = _text(answer.get("status"))
+        status = whatsapp_status(raw_status)
+        if status is None:
+            status = Status.APPROVED.value if raw_status == "FLAGGED" else Status.PENDING.value
+        return SubmitResult(provider_template_id=template_id, status=status, category=_text(answer.get("category")))
+
+    # --- HTTP ---------------------------------------------------------------
+    def _waba_id(self) -> str:
+        waba_id = str(self.account.waba_id or "").strip()
+        if not _TEMPLATE_ID.fullmatch(waba_id):
+            raise PermanentProviderError(
+                "The channel account has no valid WhatsApp Business Account ID: ask an admin to set it."
+            )
+        return waba_id
+
+    def _token(self) -> str:
+        token = str(self.account.meta_access_token or "").strip()
+        if not token:
+            raise PermanentProviderError("The channel account has no Meta access token: ask an admin to add it.")
+        return token
+
+    def _call(self, method: str, path: str, **kwargs) -> dict[str, Any]:
+        try:
+            return self._send(method, path, **kwargs)
+        except _GraphError as error:
+            raise self._provider_error(error) from None
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json_body: Any = None,
+        data: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        auth_scheme: str = "Bearer",
+    ) -> dict[str, Any]:
+        """One Graph API call: its JSON object, or _GraphError / TemporaryProviderError."""
+        token = self._token()
+        base = str(settings.META_GRAPH_API_URL).rstrip("/")
+        url = f"{base}/{settings.META_GRAPH_API_VERSION}/{path}"
+        request_headers = {"Authorization": f"{auth_scheme} {token}", **(headers or {})}
+        timeout = float(settings.META_HTTP_TIMEOUT)
+        try:
+            response = self.session.request(
+                method,
+                url,
+                params=params,
+                json=json_body,
+                data=data,
+                headers=request_headers,
+                timeout=(timeout, timeout),
+                allow_redirects=False,
+            )
+        except requests.Timeout:
+            logger.warning("WhatsApp %s %s timed out after %ss", method, _log_path(path), timeout)
+            raise TemporaryProviderError("WhatsApp did not answer in time.") from None
+        except requests.ConnectionError:
+            logger.warning("WhatsApp %s %s: connection failed", method, _log_path(path))
+            raise TemporaryProviderError("WhatsApp could not be reached.") from None
+        except requests.RequestException as error:
+            logger.warning("WhatsApp %s %s failed: %s", method, _log_path(path), type(error).__name__)
+            raise TemporaryProviderError("The request to WhatsApp failed.") from None
+
+        body = _json_or_none(response)
+        if 200 <= response.status_code < 300:
+            if not isinstance(body, dict):
+                raise TemporaryProviderError("WhatsApp answered with something other than JSON.")
+            return body
+        error = body.get("error") if isinstance(body, dict) else None
+        graph_error = _GraphError(
+            status=response.status_code,
+            error=error if isinstance(error, Mapping) else {},
+            retry_after=retry_after_seconds(response.headers),
+        )
+        logger.warning(
+            "WhatsApp %s %s answered HTTP %s (code %s, subcode %s, fbtrace_id %s)",
+            method,
+            _log_path(path),
+            response.status_code,
+            graph_error.code,
+            graph_error.subcode,
+            _text(graph_error.error.get("fbtrace_id")),
+        )
+        raise graph_error
+
+    def _provider_error(self, error: _GraphError) -> TemporaryProviderError | PermanentProviderError:
+        if error.is_temporary():
+            message = _user_message(error.error) or f"WhatsApp is not available right now (HTTP {error.status})."
+            if error.status == 429 or error.code in TEMPORARY_ERROR_CODES - {1, 2}:
+                message = "WhatsApp asked us to slow down: " + message
+            return TemporaryProviderError(self._scrub(message), retry_after=error.retry_after)
+        if error.status == 401 or error.code in AUTH_ERROR_CODES:
+            message = (
+                "WhatsApp did not accept the channel account's access token (it may have expired): "
+                "ask an admin to update it."
+            )
+        else:
+            message = _user_message(error.error) or f"WhatsApp refused the request (HTTP {error.status})."
+        return PermanentProviderError(self._scrub(message))
+
+    def _scrub(self, text: str) -> str:
+        token = str(self.account.meta_access_token or "")
+        return text.replace(token, "[hidden]") if len(token) >= 4 else text
+
+
+# --- the template as WhatsApp wants it --------------------------------------
+def template_payload(*, template: Template, content: Content, header_handle: str = "") -> dict[str, Any]:
+    """The body of `POST /{waba-id}/message_templates` for one language of a template."""
+    components: list[dict[str, Any]] = []
+    header = _header_component(content, header_handle)
+    if header:
+        components.append(header)
+    components.append(_body_component(content))
+    footer = content.footer.strip()
+    if footer:
+        components.append({"type": "FOOTER", "text": footer})
+    buttons = [_button(button) for button in content.spec().buttons]
+    if buttons:
+        components.append({"type": "BUTTONS", "buttons": buttons})
+    return {
+        "name": template.name,
+        "language": content.language,
+        "category": template.category,
+        "components": components,
+    }
+
+
+def _header_component(content, header_handle: str) -> dict[str, Any] | None:
+    if content.header_format == HeaderFormat.TEXT:
+        text = content.header_text.strip()
+        header: dict[str, Any] = {"type": "HEADER", "format": "TEXT", "text": text}
+        if variables_in(text):
+            header["example"] = {"header_text": [content.header_text_example.strip()]}
+        return header
+    if content.header_format in MEDIA_HEADER_FORMATS:
+        return {"type": "HEADER", "format": str(content.header_format), "example": {"header_handle": [header_handle]}}
+    return None
+
+
+def _body_component(content) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": "BODY", "text": content.body}
+    numbers = variables_in(content.body)
+    if numbers:
+        samples = [str(sample) for sample in content.body_examples][: max(numbers)]
+        body["example"] = {"body_text": [samples]}
+    return body
+
+
+def _button(button) -> dict[str, Any]:
+    text = button.text.strip()
+    if button.kind == QUICK_REPLY:
+        return {"type": QUICK_REPLY, "text": text}
+    if button.kind == PHONE_NUMBER:
+        return {"type": PHONE_NUMBER, "text": text, "phone_number": normalised_phone(button.phone_number)}
+    if button.kind == URL:
+        url = button.url.strip()
+        entry: dict[str, Any] = {"type": URL, "text": text, "url": url}
+        if url.endswith("{{1}}"):
+            entry["example"] = [url[: -len("{{1}}")] + button.url_example.strip()]
+        return entry
+    raise PermanentProviderError(f"A button has a type WhatsApp does not know ({button.kind!r}).")
+
+
+def normalised_phone(phone: str) -> str:
+    """+ and the digits: "+62 812-3456 7890" -> "+6281234567890"."""
+    return "+" + "".join(character for character in phone if character.isdigit())
+
+
+def whatsapp_status(raw: object) -> str | None:
+    """Our Status value for a WhatsApp template status or event (None: keep the current one)."""
+    return WHATSAPP_STATUSES.get(raw) if isinstance(raw, str) else None
+
+
+def retry_after_seconds(headers: Mapping[str, str]) -> int | None:
+    """How long WhatsApp asked us to wait, from Retry-After or X-Business-Use-Case-Usage."""
+    value = (headers.get("Retry-After") or "").strip()
+    if value:
+        seconds: float | None
+        try:
+            seconds = float(value)
+        except ValueError:
+            try:
+                when = email.utils.parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                when = None
+            seconds = (when - timezone.now()).total_seconds() if when and when.tzinfo else None
+        if seconds is not None and math.isfinite(seconds):
+            return min(max(math.ceil(seconds), 0), RETRY_AFTER_MAX)
+    # Business use case limits say how many minutes until access comes back.
+    usage_header = headers.get("X-Business-Use-Case-Usage")
+    if usage_header:
+        try:
+            usage = json.loads(usage_header)
+        except ValueError:
+            return None
+        minutes = [
+            _as_int(limit.get("estimated_time_to_regain_access"))
+            for limits in (usage.values() if isinstance(usage, dict) else [])
+            if isinstance(limits, list)
+            for limit in limits
+            if isinstance(limit, dict)
+        ]
+        longest = max((m for m in minutes if m), default=0)
+        if longest > 0:
+            return min(longest * 60, RETRY_AFTER_MAX)
+    return None
+
+
+def _user_message(error: Mapping[str, Any]) -> str:
+    """WhatsApp's own words for the user: its user title and message, else its developer message."""
+    title = _text(error.get("error_user_title")).strip()
+    user_message = _text(error.get("error_user_msg")).strip()
+    if user_message:
+        return f"{title}: {user_message}" if title and title not in user_message else user_message
+    message = _GRAPH_CODE_PREFIX.sub("", _text(error.get("message")).strip())
+    error_data = error.get("error_data")
+    details = _text(error_data.get("details")).strip() if isinstance(error_data, Mapping) else ""
+    parts = [part for part in (title, message, details) if part]
+    return ": ".join(dict.fromkeys(parts))
+
+
+# --- webhooks ---------------------------------------------------------------
+def verify_handshake(params: Mapping[str, str]) -> str:
+    """The hub.challenge to answer Meta's subscription check with; WebhookRejected otherwise.
+
+    The view should return it as text/plain with status 200.
+    """
+    expected = str(settings.META_WEBHOOK_VERIFY_TOKEN or "")
+    mode = params.get("hub.mode")
+    token = params.get("hub.verify_token")
+    challenge = params.get("hub.challenge")
+    if not expected or mode != "subscribe" or not isinstance(token, str) or not isinstance(challenge, str):
+        raise WebhookRejected("Not a valid subscription request.")
+    if not hmac.compare_digest(token.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")):
+        raise WebhookRejected("Wrong verify token.")
+    if not _CHALLENGE.fullmatch(challenge):
+        raise WebhookRejected("Malformed challenge.")
+    return challenge
+
+
+def verify_signature(body: bytes, header: str | None) -> None:
+    """Raise WebhookRejected unless X-Hub-Signature-256 signs exactly these bytes with the app secret."""
+    secret = str(settings.META_APP_SECRET or "")
+    if not secret:
+        raise WebhookRejected("No app secret is configured: webhooks can't be verified.")
+    if not isinstance(header, str) or not header.startswith(_SIGNATURE_PREFIX):
+        raise WebhookRejected("Missing or malformed X-Hub-Signature-256 header.")
+    if not isinstance(body, bytes | bytearray | memoryview):
+        raise WebhookRejected("The body must be the raw request bytes.")
+    expected = hmac.new(secret.encode("utf-8"), bytes(body), hashlib.sha256).hexdigest()
+    given = header[len(_SIGNATURE_PREFIX) :].strip().lower()
+    if not hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("ascii")):
+        raise WebhookRejected("The signature does not match the body.")
+
+
+def parse_webhook(body: bytes) -> list[StatusUpdate]:
+    """The template updates in one (already verified) webhook body, in the order WhatsApp sent them.
+
+    Raises ValueError when the body is not JSON or not an object with an
+    "entry" list. Changes of other fields are ignored; a change whose values
+    have unexpected types is skipped, never raised on. Duplicates are kept:
+    the caller decides by occurred_at what is news.
+    """
+    try:
+        payload = json.loads(body)
+    except RecursionError:
+        raise ValueError("The webhook body is nested too deeply.") from None
+    except (TypeError, UnicodeDecodeError) as error:
+        raise ValueError(f"The webhook body is not JSON: {error}") from None
+    if not isinstance(payload, dict) or not isinstance(payload.get("entry"), list):
+        raise ValueError('The webhook body is not an object with an "entry" list.')
+
+    updates = []
+    for entry in payload["entry"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("changes"), list):
+            continue
+        occurred_at = _webhook_time(entry.get("time"))
+        for change in entry["changes"]:
+            if not isinstance(change, dict):
+                continue
+            try:
+                update = _parse_change(change.get("field"), change.get("value"), occurred_at)
+            except (TypeError, ValueError, AttributeError, KeyError) as error:
+                logger.warning("Skipped a malformed WhatsApp webhook change: %s", type(error).__name__)
+                continue
+            if update is not None:
+                updates.append(update)
+    return updates
+
+
+def _parse_change(field: object, value: object, occurred_at: datetime) -> StatusUpdate | None:
+    if field not in WEBHOOK_FIELDS or not isinstance(value, dict):
+        return None
+    template_id = _webhook_template_id(value.get("message_template_id"))
+    if template_id is None:
+        return None
+
+    if field == "message_template_status_update":
+        event = value.get("event")
+        if not isinstance(event, str) or not event:
+            return None
+        reason = _status_reason(value)
+        if event == "FLAGGED" and not reason:
+            reason = FLAGGED_REASON
+        return StatusUpdate(
+            provider_template_id=template_id,
+            occurred_at=occurred_at,
+            status=whatsapp_status(event),
+            reason=reason,
+            raw_event=event,
+        )
+
+    if field == "template_category_update":
+        new_category = value.get("new_category")
+        if not isinstance(new_category, str) or not new_category:
+            return None
+        reason = ""
+        correct = value.get("correct_category")
+        # A notice ahead of a change: new_category is still the current one.
+        if isinstance(correct, str) and correct and "previous_category" not in value:
+            reason = f"WhatsApp will re-categorise this template as {correct}."
+        return StatusUpdate(
+            provider_template_id=template_id,
+            occurred_at=occurred_at,
+            category=new_category,
+            reason=reason,
+            raw_event=field,
+        )
+
+    new_quality = value.get("new_quality_score")
+    if not isinstance(new_quality, str) or not new_quality:
+        return None
+    return StatusUpdate(provider_template_id=template_id, occurred_at=occurred_at, quality=new_quality, raw_event=field)
+
+
+def _status_reason(value: Mapping[str, Any]) -> str:
+    """WhatsApp's reason code ("NONE" is none) and, when it says more, its explanation."""
+    code = value.get("reason")
+    code = code.strip() if isinstance(code, str) else ""
+    if code.upper() == "NONE":
+        code = ""
+    details: list[str] = []
+    for key, parts in (("rejection_info", ("reason", "recommendation")), ("other_info", ("title", "description"))):
+        info = value.get(key)
+        if isinstance(info, dict):
+            for part in parts:
+                text = info.get(part)
+                if isinstance(text, str) and text.strip() and text.strip() not in details:
+                    details.append(text.strip())
+    if code and details:
+        return f"{code}: " + " ".join(details)
+    return code or " ".join(details)
+
+
+def _webhook_template_id(raw: object) -> str | None:
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int) and raw >= 0:
+        return str(raw)
+    if isinstance(raw, str) and _TEMPLATE_ID.fullmatch(raw):
+        return raw
+    return None
+
+
+def _webhook_time(raw: object) -> datetime:
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and math.isfinite(raw) and 0 < raw < _TIMESTAMP_MAX:
+        return datetime.fromtimestamp(raw, tz=UTC)
+    return timezone.now()
+
+
+# --- small helpers ----------------------------------------------------------
+def _json_or_none(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _id_text(value: object) -> str:
+    if isinstance(value, bool):
+        return ""
+    return str(value) if isinstance(value, int | str) else ""
+
+
+def _as_int(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def _log_path(path: str) -> str:
+    # Upload session ids carry a signature: log only the kind of call.
+    return "upload:…" if path.startswith("upload:") else path.split("?", 1)[0]

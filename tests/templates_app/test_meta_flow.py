@@ -1,0 +1,215 @@
+"""Flow C with the WhatsApp Business Platform: the task, the webhook and the sync against a fake Graph API."""
+
+import hashlib
+import hmac
+import time
+
+import pytest
+
+from templates_app.models import Status, Template
+from templates_app.services import template_submit
+from templates_app.submission import submission_run
+from tests.factories import ChannelAccountFactory
+from tests.fakes.graph_api import (
+    ACCESS_TOKEN,
+    APP_ID,
+    WABA_ID,
+    category_change,
+    quality_change,
+    signed_webhook,
+    status_change,
+    webhook_entry,
+    webhook_payload,
+)
+from tests.templates_app.builders import new_template
+
+SECRET = "app-secret-for-tests"
+HOOK = "/webhooks/whatsapp/"
+
+
+@pytest.fixture
+def meta_account(org_a):
+    return ChannelAccountFactory(
+        organization=org_a, provider="meta", waba_id=WABA_ID, meta_app_id=APP_ID, meta_access_token=ACCESS_TOKEN
+    )
+
+
+@pytest.fixture(autouse=True)
+def meta_settings(settings):
+    settings.META_APP_SECRET = SECRET
+    settings.META_WEBHOOK_VERIFY_TOKEN = "verify-me"
+
+
+def _submit(template, actor, capture):
+    with capture(execute=True):
+        template_submit(template=template, actor=actor)
+    return Template.objects.get(pk=template.pk)
+
+
+def _hook(client, *entries, secret=SECRET):
+    body, headers = signed_webhook(webhook_payload(*entries), secret)
+    return client.post(HOOK, body, content_type="application/json", headers=headers)
+
+
+def test_a_submitted_template_reaches_whatsapp_once_per_language(
+    org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(
+        new_template(org_a, agent, meta_account, languages=["en_US", "id"]), agent, django_capture_on_commit_callbacks
+    )
+    assert template.status == Status.PENDING
+    created = graph_api.created_templates
+    assert sorted(t["language"] for t in created) == ["en_US", "id"]
+    assert {t["name"] for t in created} == {"order_update"}
+    ids = set(template.submissions.values_list("provider_template_id", flat=True))
+    assert ids == set(graph_api.templates)
+
+    # The same task delivered again sends nothing.
+    Template.objects.filter(pk=template.pk).update(status=Status.SUBMITTING)
+    submission_run(template_id=template.pk)
+    assert len(graph_api.created_templates) == 2
+
+
+def test_a_5xx_is_retried_and_then_succeeds(org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks):
+    graph_api.fail_next(status=500, match="message_templates")
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.PENDING
+    assert len(graph_api.creation_requests) == 2  # one failed, one accepted
+
+
+def test_a_429_waits_as_long_as_whatsapp_asks(org_a, agent, meta_account, graph_api):
+    template = new_template(org_a, agent, meta_account)
+    Template.objects.filter(pk=template.pk).update(status=Status.SUBMITTING)
+    graph_api.throttle_next(retry_after=30, match="message_templates")
+    outcome = submission_run(template_id=template.pk)
+    assert (outcome.done, outcome.retry_in) == (False, 30)
+    template.refresh_from_db()
+    assert template.status == Status.SUBMITTING and "retrying" in template.status_reason
+    assert template.claimed_at is None  # free for the retry
+
+
+def test_a_timeout_is_temporary(org_a, agent, meta_account, graph_api, settings):
+    settings.META_HTTP_TIMEOUT = 0.3
+    template = new_template(org_a, agent, meta_account)
+    Template.objects.filter(pk=template.pk).update(status=Status.SUBMITTING)
+    graph_api.delay_next(1.0, match="message_templates")
+    outcome = submission_run(template_id=template.pk)
+    assert not outcome.done and outcome.retry_in > 0
+
+
+def test_a_4xx_ends_in_submission_failed_with_whatsapps_message(
+    org_a, agent, meta_account, graph_api, mailoutbox, django_capture_on_commit_callbacks
+):
+    graph_api.error_next(
+        400,
+        code=100,
+        subcode=2388023,
+        message="Invalid parameter",
+        user_title="Message Template Language Is Being Deleted",
+        user_msg="New English (US) content can't be added while the existing English (US) content is being deleted.",
+        match="message_templates",
+    )
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.FAILED
+    assert "is being deleted" in template.status_reason
+    assert len(graph_api.creation_requests) == 1  # no retry of a permanent refusal
+    assert mailoutbox[-1].subject == "Your template order_update could not be submitted"
+
+
+def test_retries_give_up_after_the_limit(
+    org_a, agent, meta_account, graph_api, settings, django_capture_on_commit_callbacks
+):
+    settings.SUBMISSION_MAX_RETRIES = 2
+    graph_api.fail_next(times=10, status=503, match="message_templates")
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.FAILED
+    assert template.status_reason.startswith("Gave up after 3 tries")
+    assert len(graph_api.creation_requests) == 3
+
+
+def test_the_webhook_handshake(client, db):
+    ok = client.get(HOOK, {"hub.mode": "subscribe", "hub.verify_token": "verify-me", "hub.challenge": "1158201444"})
+    assert ok.status_code == 200 and ok.content == b"1158201444"
+    wrong = client.get(HOOK, {"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "1"})
+    assert wrong.status_code == 403
+
+
+def test_webhook_updates_move_the_template_and_email_the_creator(
+    client, org_a, agent, meta_account, graph_api, mailoutbox, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _hook(client, webhook_entry(status_change(template_id, "APPROVED")))
+    assert response.status_code == 200
+    template.refresh_from_db()
+    assert template.status == Status.APPROVED
+    assert mailoutbox[-1].subject == "Your template order_update is approved"
+    assert list(template.events.values_list("status", "source"))[-1] == ("approved", "webhook")
+
+    now = int(time.time())
+    _hook(client, webhook_entry(quality_change(template_id, previous="GREEN", new="YELLOW"), time=now + 1))
+    _hook(client, webhook_entry(category_change(template_id, previous="UTILITY", new="MARKETING"), time=now + 2))
+    template.refresh_from_db()
+    assert (template.quality, template.provider_category) == ("YELLOW", "MARKETING")
+
+
+def test_forged_unsigned_and_malformed_webhooks_change_nothing(
+    client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    assert _hook(client, webhook_entry(status_change(template_id, "APPROVED")), secret="forged").status_code == 403
+    unsigned = client.post(HOOK, b'{"entry": []}', content_type="application/json")
+    assert unsigned.status_code == 403
+    garbage = b"not json"
+    signature = "sha256=" + hmac.new(SECRET.encode(), garbage, hashlib.sha256).hexdigest()
+    bad = client.post(HOOK, garbage, content_type="application/json", headers={"X-Hub-Signature-256": signature})
+    assert bad.status_code == 400
+    assert Template.objects.get(pk=template.pk).status == Status.PENDING
+
+
+def test_duplicate_and_out_of_order_events_are_settled_by_time(
+    client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    now = int(time.time())
+    rejected = webhook_entry(status_change(template_id, "REJECTED", reason="INVALID_FORMAT"), time=now + 10)
+    late_pending = webhook_entry(status_change(template_id, "PENDING"), time=now + 5)
+    _hook(client, rejected)
+    _hook(client, rejected)  # delivered twice
+    _hook(client, late_pending)  # an older event arriving last
+    template.refresh_from_db()
+    assert template.status == Status.REJECTED
+    assert template.status_reason.startswith("INVALID_FORMAT")
+    assert list(template.events.values_list("status", flat=True)).count("rejected") == 1
+
+
+def test_the_periodic_sync_catches_a_missed_webhook(
+    org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    from templates_app.tasks import sync_pending_statuses
+
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    graph_api.set_status(template_id, "APPROVED", quality="GREEN")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sync_pending_statuses.delay().get() == 1
+    template.refresh_from_db()
+    assert template.status == Status.APPROVED
+    assert list(template.events.values_list("source", flat=True))[-1] == "sync"
+
+
+def test_admins_can_press_sync_status(
+    admin_client, agent_client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    graph_api.set_status(template_id, "REJECTED", rejected_reason="TAG_CONTENT_MISMATCH")
+    url = f"/broadcast/templates/{template.pk}/sync/"
+    assert agent_client.post(url).status_code == 403
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(url)
+    template.refresh_from_db()
+    assert template.status == Status.REJECTED and "TAG_CONTENT_MISMATCH" in template.status_reason
