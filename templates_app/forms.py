@@ -110,11 +110,12 @@ class TemplateFilterForm(forms.Form):
     category = forms.ChoiceField(required=False, choices=[("", "All categories"), *Category.choices])
     language = forms.ChoiceField(required=False, choices=[("", "All languages"), *LANGUAGES])
     account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    created_by = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    created_by = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, accounts, **kwargs):
+    def __init__(self, *args, accounts, members, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["account"].choices = [("", "All accounts")] + [(a.pk, a.display_name) for a in accounts]
+        self.fields["created_by"].choices = [("", "Anyone")] + [(m.user_id, m.user.display_name) for m in members]
 
     def filters(self) -> ListFilters:
         data = self.cleaned_data

@@ -504,7 +504,8 @@ def template_delete_view(request, template_id: int):
 def template_list(request):
     member = request.membership
     accounts = list(channel_accounts_for_member(member=member))
-    form = TemplateFilterForm(request.GET or None, accounts=accounts)
+    members = member.organization.memberships.select_related("user").order_by("user__full_name", "user__email")
+    form = TemplateFilterForm(request.GET or None, accounts=accounts, members=members)
     filters = form.filters() if form.is_valid() else ListFilters()
     page = templates_page(member=member, filters=filters, cursor=request.GET.get("cursor", ""))
     query = request.GET.copy()
