@@ -4,6 +4,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from .mail import email_queue
+from .throttle import login_blocked, login_failed, login_succeeded
 
 
 class LoginForm(AuthenticationForm):
@@ -12,7 +13,21 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": "That email and password don't match an account. Check both and try again.",
+        "throttled": "Too many failed attempts. Wait 15 minutes and try again, or reset your password.",
     }
+
+    def clean(self):
+        email = self.cleaned_data.get("username") or ""
+        ip = self.request.META.get("REMOTE_ADDR") if self.request else None
+        if login_blocked(email=email, ip=ip):
+            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            login_failed(email=email, ip=ip)
+            raise
+        login_succeeded(email=email)
+        return cleaned
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

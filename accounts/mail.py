@@ -35,7 +35,9 @@ def email_queue(
     if sealed_context:
         kwargs["sealed"] = seal(sealed_context)
         kwargs["sealed_max_age"] = expires or 3600
-    transaction.on_commit(lambda: send_email.apply_async(kwargs=kwargs, expires=expires))
+    # robust: a broker failing after commit is logged, not turned into a 500
+    # for a change already made (actions check the broker before writing).
+    transaction.on_commit(lambda: send_email.apply_async(kwargs=kwargs, expires=expires), robust=True)
 
 
 def email_render(*, template: str, context: dict) -> tuple[str, str, str]:

@@ -18,6 +18,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from qontak_broadcast.availability import require_task_queue
+
 from .models import Challenge, EmailDevice, SecurityEvent
 
 CODE_DIGITS = 6
@@ -162,6 +164,7 @@ def challenge_issue(
     Acme Retail"); `details` are extra (label, value) lines for the email.
     Refuses (without sending) during the resend cooldown or past the cap.
     """
+    require_task_queue("send a verification code")
     device = _device_locked(user)
     subject_key = _subject_key(subject)
     now = timezone.now()

@@ -8,6 +8,7 @@ in-process after commit, and mail kept in the development mailbox.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -56,8 +57,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.CurrentMembershipMiddleware",
+    "qontak_broadcast.middleware.UnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "qontak_broadcast.urls"
@@ -177,6 +180,22 @@ DEV_MAILBOX_ENABLED = EMAIL_BACKEND == "accounts.mail.DevMailboxBackend"
 FIELD_ENCRYPTION_KEY = env.str("FIELD_ENCRYPTION_KEY", default="")
 
 # --- Security -------------------------------------------------------------
+# No inline script or style anywhere: pages load their scripts from /static/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "media-src": [SELF, "blob:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
@@ -196,6 +215,11 @@ OTP_MAX_ATTEMPTS = env.int("OTP_MAX_ATTEMPTS", default=5)
 OTP_RESEND_COOLDOWN = env.int("OTP_RESEND_COOLDOWN", default=60)
 OTP_ISSUE_LIMIT = env.int("OTP_ISSUE_LIMIT", default=5)
 OTP_ISSUE_WINDOW = env.int("OTP_ISSUE_WINDOW", default=15 * 60)
+
+# Failed logins allowed per email and per client address within the window (seconds).
+LOGIN_FAILURES_PER_EMAIL = env.int("LOGIN_FAILURES_PER_EMAIL", default=5)
+LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
+LOGIN_FAILURE_WINDOW = env.int("LOGIN_FAILURE_WINDOW", default=15 * 60)
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-password")
 # Where users reach the app: links in emails sent by workers (no request there).
@@ -228,6 +252,10 @@ SUBMISSION_MAX_RETRIES = env.int("SUBMISSION_MAX_RETRIES", default=8)
 SUBMISSION_CLAIM_TIMEOUT = env.int("SUBMISSION_CLAIM_TIMEOUT", default=300)
 STATUS_SYNC_INTERVAL = env.int("STATUS_SYNC_INTERVAL", default=15 * 60)
 CELERY_BEAT_SCHEDULE = {
+    "requeue-stranded-submissions": {
+        "task": "templates_app.tasks.requeue_stranded_submissions",
+        "schedule": 5 * 60,
+    },
     "sync-pending-template-statuses": {
         "task": "templates_app.tasks.sync_pending_statuses",
         "schedule": STATUS_SYNC_INTERVAL,

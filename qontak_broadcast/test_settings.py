@@ -18,6 +18,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tasks run in-process unless a test asks for the real worker (the
 # `celery_worker` fixture), which switches this off for its duration.
 CELERY_TASK_ALWAYS_EAGER = True
+# The cache gets its own Redis database: tests clear it, which must never touch the broker's queues.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("TEST_CACHE_URL", "redis://127.0.0.1:6379/14"),
+    }
+}
 SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.models import Organization
 from otp.services import RequestMeta
+from qontak_broadcast.availability import require_task_queue
 
 from .emails import toggle_changed_email
 from .models import SecuritySettings, ToggleChange
@@ -23,6 +24,7 @@ class ToggleUnchanged(Exception):
 def _broadcast_template_otp_set(
     *, organization: Organization, actor, value: bool, meta: RequestMeta | None
 ) -> ToggleChange:
+    require_task_queue("change this setting")  # every admin must be told of the change
     SecuritySettings.objects.get_or_create(organization=organization)
     # Lock the row: two admins confirming at once change it once.
     row = SecuritySettings.objects.select_for_update().get(organization=organization)

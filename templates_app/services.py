@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import ChannelAccount
 from otp.selectors import challenge_verified
+from qontak_broadcast.availability import require_task_queue
 
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, ImmutableTemplateError, Status, StatusEvent, Template
@@ -248,6 +249,7 @@ def template_submit(*, template: Template, actor) -> Template:
     from .tasks import submit_template
     from .validation import template_problems
 
+    require_task_queue("submit the template")
     template = _locked(template)
     _require_draft(template)
     if template_problems(template=template):
@@ -263,5 +265,5 @@ def template_submit(*, template: Template, actor) -> Template:
     template.content_digest = digest
     template.save()
     StatusEvent.objects.create(template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor)
-    submit_template.delay_on_commit(template.pk)
+    transaction.on_commit(lambda: submit_template.delay(template.pk), robust=True)
     return template

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from qontak_broadcast.availability import require_task_queue
+
 from .emails import review_ended_email, submission_failed_email
 from .models import Status, StatusEvent, Submission, Template
 from .providers import provider_for
@@ -131,6 +133,7 @@ def submission_retry(*, template: Template, actor) -> bool:
     """An operator sends a failed template again (languages already accepted are kept)."""
     from .tasks import submit_template
 
+    require_task_queue("retry the submission")
     updated = Template.objects.filter(pk=template.pk, status=Status.FAILED).update(
         status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
     )
@@ -139,7 +142,7 @@ def submission_retry(*, template: Template, actor) -> bool:
     StatusEvent.objects.create(
         template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason="Retry"
     )
-    submit_template.delay_on_commit(template.pk)
+    transaction.on_commit(lambda: submit_template.delay(template.pk), robust=True)
     return True
 
 
@@ -243,6 +246,12 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
         raise ReviewError("Give a reason for the rejection.")
     template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
     _aggregate(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
+
+
+def submissions_stranded(*, older_than_seconds: int):
+    """Submitting templates nobody is working on: their task was lost (e.g. the broker failed at commit)."""
+    since = timezone.now() - timedelta(seconds=older_than_seconds)
+    return Template.objects.filter(status=Status.SUBMITTING, claimed_at__isnull=True, updated_at__lt=since)
 
 
 def templates_to_sync():

@@ -40,6 +40,17 @@ def sync_template_status(template_id: int) -> int:
 
 
 @shared_task
+def requeue_stranded_submissions() -> int:
+    """Safety net: queue again any submission whose task never reached the broker."""
+    from .submission import submissions_stranded
+
+    ids = list(submissions_stranded(older_than_seconds=settings.SUBMISSION_CLAIM_TIMEOUT).values_list("pk", flat=True))
+    for template_id in ids:
+        submit_template.delay(template_id)
+    return len(ids)
+
+
+@shared_task
 def sync_pending_statuses() -> int:
     """Periodic safety net for missed webhooks: queue a status check for each pending template."""
     from .submission import templates_to_sync

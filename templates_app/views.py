@@ -7,6 +7,7 @@ is on] -> "Template has been sent and is being checked".
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +19,7 @@ from accounts.permissions import ADMINS, AUTHORS, EVERYONE, REVIEWERS, role_requ
 from accounts.selectors import channel_accounts_for_member
 from otp.dialog import DialogUrls, code_dialog, code_verify, pending_challenge, remember_challenge
 from otp.services import RequestMeta, challenge_issue
+from qontak_broadcast.availability import require_task_queue
 from qontak_broadcast.dialogs import render_dialog
 
 from .forms import MediaSampleForm, ReviewForm, TemplateDetailsForm, TemplateFilterForm, content_data_from_post
@@ -473,7 +475,8 @@ def template_sync(request, template_id: int):
     if template.channel_account.provider != Provider.META or not template.submissions.exists():
         messages.info(request, "Only templates sent to WhatsApp have a status to sync.")
     else:
-        sync_template_status.delay_on_commit(template.pk)
+        require_task_queue("ask WhatsApp for the status")
+        transaction.on_commit(lambda: sync_template_status.delay(template.pk), robust=True)
         messages.success(request, "Asking WhatsApp for the latest status; reload in a moment.")
     return redirect("template_detail", template.pk)
 

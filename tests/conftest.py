@@ -22,6 +22,14 @@ from tests.mailserver import MailServer
 os.environ.setdefault("CELERY_SKIP_CHECKS", "true")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Counters kept in the cache (login throttling, hourly submission limits) start at zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # --- cast -----------------------------------------------------------------
 @pytest.fixture
 def org_a(db):
