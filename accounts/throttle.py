@@ -42,4 +42,4 @@ def login_succeeded(*, email: str) -> None:
     try:
         cache.delete(_keys(email, None)[0])
     except Exception:  # noqa: BLE001
-        pass
+        logger.warning("Login throttling skipped: the cache is unreachable")
