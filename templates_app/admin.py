@@ -1,7 +1,25 @@
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
+from django.db import connection
+from django.utils.functional import cached_property
 
 from .models import Content, ScreeningTerm, Status, StatusEvent, Submission, Template
 from .submission import submission_retry
+
+
+class EstimatedCountPaginator(Paginator):
+    """Counting a million-row table on every admin page costs more than the page: estimate it when unfiltered."""
+
+    @cached_property
+    def count(self):
+        query = self.object_list.query
+        if query.where or connection.vendor != "postgresql":
+            return super().count
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE relname = %s", [query.model._meta.db_table])
+            row = cursor.fetchone()
+        estimate = row[0] if row else -1
+        return super().count if estimate < 10_000 else estimate
 
 
 class ContentInline(admin.StackedInline):
@@ -54,6 +72,9 @@ class TemplateAdmin(admin.ModelAdmin):
     inlines = [ContentInline, SubmissionInline, StatusEventInline]
     actions = ["retry_submission"]
     show_full_result_count = False
+    # Newest first through the primary key's index; an unfiltered count is estimated.
+    ordering = ["-id"]
+    paginator = EstimatedCountPaginator
 
     def has_add_permission(self, request):
         return False

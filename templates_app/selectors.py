@@ -78,6 +78,23 @@ def _cursor_decode(cursor: str) -> tuple[datetime, int] | None:
         return None
 
 
+SEARCH_CAP = 5000
+
+
+def _search(rows, q: str):
+    """Name search that stays fast whether the term is rare, common or only in old rows.
+
+    Left alone, PostgreSQL walks the newest-first index and discards every
+    non-matching row, which is slow when the matches are few and old. So the
+    matches are first collected through the trigram index (capped); only a
+    term with more matches than the cap, which the newest-first walk finds
+    quickly, falls back to that walk.
+    """
+    matches = rows.filter(name__icontains=q)
+    capped = list(matches.order_by().values_list("pk", flat=True)[: SEARCH_CAP + 1])
+    return matches if len(capped) > SEARCH_CAP else rows.filter(pk__in=capped)
+
+
 def templates_page(*, member: Membership, filters: ListFilters, cursor: str = "", per_page: int = 25) -> ListPage:
     """One page of the organization's templates, newest first.
 
@@ -97,11 +114,13 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
     if filters.created_by:
         rows = rows.filter(created_by_id=filters.created_by)
     if filters.q:
-        rows = rows.filter(name__icontains=filters.q)
+        rows = _search(rows, filters.q)
     position = _cursor_decode(cursor) if cursor else None
     if position is not None:
         created, pk = position
-        rows = rows.filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
+        # The redundant `created_at <= t` bound lets PostgreSQL start the index
+        # scan at the cursor instead of walking (and discarding) every newer row.
+        rows = rows.filter(created_at__lte=created).filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
     page = list(rows.select_related("channel_account", "created_by").order_by("-created_at", "-id")[: per_page + 1])
     has_more = len(page) > per_page
     page = page[:per_page]

@@ -1,0 +1,150 @@
+"""Every URL the product serves x every role x an outsider x anonymous, built from the URLconf itself.
+
+A new URL without a row here fails `test_every_url_has_a_row`: whoever adds a
+page writes down who may open it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.models import DevMail
+from templates_app.services import content_media_attach
+from tests.templates_app.builders import PNG, new_template
+
+LOGIN = "login"  # a redirect to the login page
+
+# name -> expected GET status for (anonymous, admin, agent, reviewer, outsider).
+# The outsider is an Admin of another organization: 404 for this organization's objects.
+MATRIX = {
+    "login": (200, 302, 302, 302, 302),
+    "logout": (405, 405, 405, 405, 405),
+    "password_reset": (200, 200, 200, 200, 200),
+    "password_reset_done": (200, 200, 200, 200, 200),
+    "password_reset_confirm": (200, 200, 200, 200, 200),
+    "password_reset_complete": (200, 200, 200, 200, 200),
+    "organization_switch": (405, 405, 405, 405, 405),
+    "channel_account_list": (LOGIN, 200, 403, 403, 200),
+    "channel_account_detail": (LOGIN, 200, 403, 403, 404),
+    "dev_mailbox": (404, 404, 404, 404, 404),
+    "dev_mailbox_message": (404, 404, 404, 404, 404),
+    "dashboard": (LOGIN, 200, 200, 200, 200),
+    "healthz": (200, 200, 200, 200, 200),
+    "whatsapp_webhook": (403, 403, 403, 403, 403),
+    "security": (LOGIN, 200, 403, 403, 200),
+    "security_toggle_confirm": (LOGIN, 200, 403, 403, 200),
+    "security_toggle_verify": (LOGIN, 405, 403, 403, 405),
+    "security_toggle_resend": (LOGIN, 405, 403, 403, 405),
+    "security_toggle_cancel": (LOGIN, 302, 403, 403, 302),
+    "template_list": (LOGIN, 200, 200, 200, 200),
+    "template_new": (LOGIN, 200, 200, 403, 200),
+    "template_detail": (LOGIN, 200, 200, 200, 404),
+    "template_details": (LOGIN, 200, 200, 403, 404),
+    "template_edit": (LOGIN, 200, 200, 403, 404),
+    "template_content": (LOGIN, 405, 405, 403, 405),
+    "template_media_upload": (LOGIN, 405, 405, 403, 405),
+    "template_media_remove": (LOGIN, 405, 405, 403, 405),
+    "template_media_sample": (LOGIN, 200, 200, 200, 404),
+    "template_submit": (LOGIN, 405, 405, 403, 405),
+    "template_submit_confirm": (LOGIN, 405, 405, 403, 405),
+    "template_submit_verify": (LOGIN, 405, 405, 403, 405),
+    "template_submit_resend": (LOGIN, 405, 405, 403, 405),
+    "template_review": (LOGIN, 405, 403, 405, 405),
+    "template_retry": (LOGIN, 405, 403, 403, 405),
+    "template_sync": (LOGIN, 405, 403, 403, 405),
+    "template_duplicate": (LOGIN, 405, 405, 403, 405),
+    "template_delete": (LOGIN, 405, 405, 403, 405),
+}
+# POST-only pages on this organization's objects: the outsider's POST answers 404 and changes nothing.
+OUTSIDER_POSTS_404 = [
+    "template_content",
+    "template_media_upload",
+    "template_media_remove",
+    "template_submit",
+    "template_submit_confirm",
+    "template_submit_verify",
+    "template_submit_resend",
+    "template_review",
+    "template_retry",
+    "template_sync",
+    "template_duplicate",
+    "template_delete",
+]
+
+
+def _named_patterns(patterns=None, prefix=""):
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue  # Django's admin site has its own staff check (tested below)
+            yield from _named_patterns(entry.url_patterns, prefix)
+        elif isinstance(entry, URLPattern):
+            yield entry.name, entry
+
+
+def test_every_url_has_a_row():
+    names = {name for name, _ in _named_patterns()}
+    assert None not in names, "every URL needs a name so it can have a row"
+    assert names - MATRIX.keys() == set(), "new URLs need a row in MATRIX"
+    assert MATRIX.keys() - names == set(), "rows for URLs that no longer exist"
+
+
+@pytest.fixture
+def objects(org_a, agent, account_a, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    template = new_template(org_a, agent, account_a)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    content_media_attach(
+        template=template, language="en_US", upload=SimpleUploadedFile("a.png", PNG), header_format="IMAGE", all_languages=False
+    )
+    mail = DevMail.objects.create(to="x@acme.test", subject="s", body="b")
+    return {"template": template, "account": account_a, "mail": mail}
+
+
+def _url(name, objects):
+    kwargs = {
+        "channel_account_detail": {"account_id": objects["account"].pk},
+        "dev_mailbox_message": {"mail_id": objects["mail"].pk},
+        "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
+        "security_toggle_confirm": {"direction": "enable"},
+        "security_toggle_verify": {"direction": "enable"},
+        "security_toggle_resend": {"direction": "enable"},
+        "security_toggle_cancel": {"direction": "enable"},
+    }.get(name)
+    if kwargs is None and name.startswith("template_") and name not in ("template_list", "template_new"):
+        kwargs = {"template_id": objects["template"].pk}
+        if "content" in name or "media" in name:
+            kwargs["language"] = "en_US"
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_who_may_open_what(name, objects, client, admin_client, agent_client, reviewer_client, outsider_client):
+    url = _url(name, objects)
+    for actor, http, expected in zip(
+        ("anonymous", "admin", "agent", "reviewer", "outsider"),
+        (client, admin_client, agent_client, reviewer_client, outsider_client),
+        MATRIX[name],
+        strict=True,
+    ):
+        response = http.get(url)
+        if expected == LOGIN:
+            assert response.status_code == 302 and response["Location"].startswith("/accounts/login/"), (actor, url)
+        else:
+            assert response.status_code == expected, (actor, url, response.status_code)
+
+
+@pytest.mark.parametrize("name", OUTSIDER_POSTS_404)
+def test_an_outsiders_post_to_this_organizations_objects_answers_404(name, objects, outsider_client):
+    from templates_app.models import Template
+
+    before = list(Template.objects.values_list("id", "status", "name"))
+    response = outsider_client.post(_url(name, objects), {"decision": "approve", "code": "123456", "body": "x"})
+    assert response.status_code == 404
+    assert list(Template.objects.values_list("id", "status", "name")) == before
+
+
+def test_the_operators_admin_site_is_for_staff_only(admin_client, client, db):
+    # An organization Admin is not an operator.
+    assert admin_client.get("/admin/").status_code == 302
+    assert client.get("/admin/").status_code == 302
