@@ -20,7 +20,7 @@ def require_task_queue(action: str = "do this") -> None:
         return
     try:
         with Connection(celery_app.conf.broker_url, connect_timeout=1) as conn:
-            conn.ensure_connection(max_retries=1, timeout=1)
+            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=1)
     except Exception as exc:  # noqa: BLE001 - any failure to connect means "down"
         raise ServiceUnavailable(
             f"We can't {action} right now because a background service is unreachable. "

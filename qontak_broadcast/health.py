@@ -30,7 +30,7 @@ def _broker() -> str:
     if celery_app.conf.task_always_eager:
         return "in-process"
     with Connection(celery_app.conf.broker_url, connect_timeout=1) as conn:
-        conn.ensure_connection(max_retries=1, timeout=1)
+        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=1)
     return "up"
 
 

@@ -95,7 +95,11 @@ def objects(org_a, agent, account_a, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     content_media_attach(
-        template=template, language="en_US", upload=SimpleUploadedFile("a.png", PNG), header_format="IMAGE", all_languages=False
+        template=template,
+        language="en_US",
+        upload=SimpleUploadedFile("a.png", PNG),
+        header_format="IMAGE",
+        all_languages=False,
     )
     mail = DevMail.objects.create(to="x@acme.test", subject="s", body="b")
     return {"template": template, "account": account_a, "mail": mail}
