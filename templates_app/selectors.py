@@ -92,7 +92,12 @@ def _search(rows, q: str):
     """
     matches = rows.filter(name__icontains=q)
     capped = list(matches.order_by().values_list("pk", flat=True)[: SEARCH_CAP + 1])
-    return matches if len(capped) > SEARCH_CAP else rows.filter(pk__in=capped)
+    if len(capped) > SEARCH_CAP:
+        return matches
+    # The ids already satisfy every filter (organization included). Querying
+    # by id alone keeps the planner from walking a filter's newest-first index
+    # again; it fetches the few rows by primary key and sorts them.
+    return Template.objects.filter(pk__in=capped)
 
 
 def templates_page(*, member: Membership, filters: ListFilters, cursor: str = "", per_page: int = 25) -> ListPage:
