@@ -61,7 +61,7 @@ class TemplateDetailsForm(forms.Form):
 
 
 def _text(data, key: str) -> str:
-    return str(data.get(key, "")).replace("\r\n", "\n").replace("\r", "\n")
+    return str(data.get(key, "")).replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def content_data_from_post(data) -> dict:

@@ -87,7 +87,8 @@ def template_details_update(
 
 
 def _clip(value, limit: int) -> str:
-    return str(value or "")[:limit]
+    # PostgreSQL text can't hold NUL; nothing a person types contains one.
+    return str(value or "").replace("\x00", "")[:limit]
 
 
 @transaction.atomic
