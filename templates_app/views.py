@@ -499,6 +499,10 @@ def template_delete_view(request, template_id: int):
     name = template.name
     template_delete(template=template)
     messages.success(request, f"Draft “{name}” deleted.")
+    if getattr(request, "htmx", False):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("template_list")
+        return response
     return redirect("template_list")
 
 
