@@ -5,6 +5,8 @@ PostgreSQL only; SQLite (`make run`) relies on the model's refusal.
 
 from django.db import migrations
 
+from qontak_broadcast.migration_sql import postgresql_only
+
 CREATE = """
 CREATE OR REPLACE FUNCTION security_settings_togglechange_append_only() RETURNS trigger AS $$
 BEGIN
@@ -26,17 +28,7 @@ DROP FUNCTION IF EXISTS security_settings_togglechange_append_only();
 """
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE, params=None)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("security_settings", "0001_initial")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]

@@ -6,6 +6,8 @@ PostgreSQL only (the database the product runs on); SQLite, used by
 
 from django.db import migrations
 
+from qontak_broadcast.migration_sql import postgresql_only
+
 CREATE = r"""
 CREATE OR REPLACE FUNCTION templates_app_refuse_frozen_content() RETURNS trigger AS $$
 DECLARE
@@ -59,17 +61,7 @@ DROP FUNCTION IF EXISTS templates_app_refuse_frozen_content();
 """
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE, params=None)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("templates_app", "0001_initial")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]

@@ -6,6 +6,8 @@ SQLite (`make run`) has neither and does without.
 
 from django.db import migrations
 
+from qontak_broadcast.migration_sql import postgresql_only
+
 CREATE = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX IF NOT EXISTS template_languages_gin ON templates_app_template USING gin (languages jsonb_path_ops);
@@ -18,17 +20,7 @@ DROP INDEX IF EXISTS template_languages_gin;
 """
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE, params=None)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP, params=None)
-
-
 class Migration(migrations.Migration):
     dependencies = [("templates_app", "0005_list_indexes")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [postgresql_only(CREATE, DROP)]
