@@ -1,4 +1,16 @@
+import re
+
 from accounts.mail import email_queue
+
+
+def _no_six_digit_runs(text: str) -> str:
+    """Keep the code the only 6-digit number in the email.
+
+    A template named promo_202611 would otherwise put a second one in the
+    body, for the reader and for a phone's code autofill to pick. A word
+    joiner (invisible) splits long digit runs in everything but the code.
+    """
+    return re.sub(r"\d{6,}", lambda m: "\u2060".join(re.findall(r"\d{1,3}", m.group(0))), str(text))
 
 
 def verification_code_email(*, user, code: str, action: str, details: list[tuple[str, str]], lifetime: int) -> None:
@@ -7,9 +19,9 @@ def verification_code_email(*, user, code: str, action: str, details: list[tuple
         to=[user.email],
         template="verification_code",
         context={
-            "name": user.display_name,
-            "action": action,
-            "details": [list(pair) for pair in details],
+            "name": _no_six_digit_runs(user.display_name),
+            "action": _no_six_digit_runs(action),
+            "details": [[label, _no_six_digit_runs(value)] for label, value in details],
             "minutes": max(1, lifetime // 60),
         },
         sealed_context={"code": code},

@@ -249,9 +249,17 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
 
 
 def submissions_stranded(*, older_than_seconds: int):
-    """Submitting templates nobody is working on: their task was lost (e.g. the broker failed at commit)."""
+    """Submitting templates nobody is working on.
+
+    Either their task never reached the broker (no claim), or the worker
+    holding the claim died and the broker would only deliver the task again
+    after its visibility timeout (a stale claim). Queuing them again is
+    safe: the run claims first and skips languages already sent.
+    """
     since = timezone.now() - timedelta(seconds=older_than_seconds)
-    return Template.objects.filter(status=Status.SUBMITTING, claimed_at__isnull=True, updated_at__lt=since)
+    return Template.objects.filter(status=Status.SUBMITTING, updated_at__lt=since).filter(
+        Q(claimed_at__isnull=True) | Q(claimed_at__lt=since)
+    )
 
 
 def templates_to_sync():

@@ -352,3 +352,26 @@ def test_the_email_device_verifies_the_newest_open_code_once(admin, org_a, issue
     assert device.verify_token(newest) is False
     device.refresh_from_db()
     assert device.last_used_at is not None
+
+
+def test_the_code_stays_the_only_six_digit_number_when_the_details_have_digits(
+    admin, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    import re
+
+    from otp.services import challenge_issue
+
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_issue(
+            user=admin,
+            purpose="submit_template",
+            subject=org_a,
+            action="submit the WhatsApp template “promo_202611” for review",
+            details=[("Template", "promo_202611"), ("Account", "Store (+6281100000001)")],
+        )
+    (mail,) = mailoutbox
+    assert len(set(re.findall(r"(?<!\d)\d{6}(?!\d)", mail.body))) == 1
+    html = mail.alternatives[0][0]
+    assert len(set(re.findall(r"(?<!\d)\d{6}(?!\d)", html))) == 1
+    # The name still reads the same (the joiner is invisible).
+    assert "promo_202\u2060611" in mail.body

@@ -221,3 +221,24 @@ def test_admins_retry_a_failed_submission_from_the_page(org_a, agent, account_a,
     assert agent_client.post(url(template, "retry/")).status_code == 403
     admin_client.post(url(template, "retry/"))
     assert _status(template) in (Status.SUBMITTING, Status.PENDING)
+
+
+def test_stranded_submissions_are_queued_again(org_a, agent, account_a, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from templates_app.tasks import requeue_stranded_submissions
+
+    long_ago = timezone.now() - timedelta(hours=1)
+    never_queued = new_template(org_a, agent, account_a, name="never_queued")
+    worker_died = new_template(org_a, agent, account_a, name="worker_died")
+    being_sent = new_template(org_a, agent, account_a, name="being_sent")
+    Template.objects.filter(pk=never_queued.pk).update(status=Status.SUBMITTING, updated_at=long_ago)
+    Template.objects.filter(pk=worker_died.pk).update(
+        status=Status.SUBMITTING, updated_at=long_ago, claimed_at=long_ago
+    )
+    Template.objects.filter(pk=being_sent.pk).update(status=Status.SUBMITTING, claimed_at=timezone.now())
+
+    assert requeue_stranded_submissions.delay().get() == 2  # eager: the re-queued tasks run at once
+    assert _status(never_queued) == Status.PENDING
+    assert _status(worker_died) == Status.PENDING
+    assert _status(being_sent) == Status.SUBMITTING  # a live claim is left alone
