@@ -7,6 +7,10 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "qontak_broadcast.settings")
+    # A checkout without configuration is a developer's: commands run in
+    # development mode. Where SECRET_KEY is set (a server), nothing changes.
+    if not os.environ.get("SECRET_KEY"):
+        os.environ.setdefault("DEBUG", "true")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)
