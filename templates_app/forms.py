@@ -36,6 +36,13 @@ class TemplateDetailsForm(forms.Form):
         self.fields["channel_account"].queryset = accounts
         self.template = template
 
+    @property
+    def selected_languages(self) -> set[str]:
+        """The ticked languages as the page should show them (posted, else saved)."""
+        if self.is_bound:
+            return set(self.data.getlist("languages")) if hasattr(self.data, "getlist") else set()
+        return set(self.initial.get("languages") or [])
+
     def clean_name(self):
         return self.cleaned_data["name"].strip()
 

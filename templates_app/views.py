@@ -78,7 +78,12 @@ def template_new(request):
     return render(
         request,
         "templates_app/step_details.html",
-        {"form": form, "template": None, "has_accounts": accounts.exists()},
+        {
+            "form": form,
+            "template": None,
+            "has_accounts": accounts.exists(),
+            "selected_languages": form.selected_languages,
+        },
         status=422 if form.errors else 200,
     )
 
@@ -103,7 +108,7 @@ def template_details(request, template_id: int):
     return render(
         request,
         "templates_app/step_details.html",
-        {"form": form, "template": template, "has_accounts": True},
+        {"form": form, "template": template, "has_accounts": True, "selected_languages": form.selected_languages},
         status=422 if form.errors else 200,
     )
 
