@@ -259,6 +259,28 @@ class Stack:
     def on_stop(self, fn) -> None:
         self.cleanups.append(fn)
 
+    def prepare(self, args, *, provider_delay: float = 0.0, static: bool = True, **settings_env):
+        """What every stack benchmark starts with: an SMTP sink, a fake WhatsApp, a flushed Redis db,
+        a migrated database and Django set up in this process. Returns (mail, graph, env, celery app)."""
+        mail = MailSink().start()
+        self.on_stop(mail.stop)
+        graph = FakeGraph(delay=provider_delay).start()
+        self.on_stop(graph.stop)
+        env = stack_env(
+            database_url=args.database_url,
+            redis_url=args.redis_url,
+            smtp_port=mail.port,
+            graph_url=graph.url,
+            **settings_env,
+        )
+        redis_flush(args.redis_url)
+        self.on_stop(lambda: redis_flush(args.redis_url))  # no queued task outlives the run
+        database_prepare(args.database_url, env)
+        if static:
+            collectstatic(env)
+        say(machine_facts(args.database_url, args.redis_url))
+        return mail, graph, env, django_setup(env)
+
     def spawn(self, name: str, argv: list[str], env: dict, *, cpus: str | None = None) -> Proc:
         log = self.dir / f"{name}.log"
         if cpus:

@@ -207,25 +207,9 @@ def main():
     args = parse_args()
     say(f"== Load run: {args.users} users for {args.duration}s (login, drafts, submit with emailed codes, list) ==")
     with common.Stack("load") as stack:
-        mail = common.MailSink().start()
-        stack.on_stop(mail.stop)
-        graph = common.FakeGraph().start()
-        stack.on_stop(graph.stop)
         # The product allows 5 codes per user per 15 minutes (OTP_ISSUE_LIMIT): a user submitting in a
         # loop would be refused (429) from the 6th template on. The load run lifts it, like the other caps.
-        env = common.stack_env(
-            database_url=args.database_url,
-            redis_url=args.redis_url,
-            smtp_port=mail.port,
-            graph_url=graph.url,
-            OTP_ISSUE_LIMIT=100000,
-        )
-        common.redis_flush(args.redis_url)
-        stack.on_stop(lambda: common.redis_flush(args.redis_url))  # no queued task outlives the run
-        common.database_prepare(args.database_url, env)
-        common.collectstatic(env)
-        say(common.machine_facts(args.database_url, args.redis_url))
-        common.django_setup(env)
+        mail, graph, env, _ = stack.prepare(args, OTP_ISSUE_LIMIT=100000)
 
         from django.db.models import Count
 

@@ -62,24 +62,7 @@ def main():
     args = parse_args()
     say(f"== Slow neighbours: SMTP and WhatsApp at {args.delay:g}s per message/call vs at once ==")
     with common.Stack("slow_neighbours") as stack:
-        mail = common.MailSink().start()
-        stack.on_stop(mail.stop)
-        graph = common.FakeGraph().start()
-        stack.on_stop(graph.stop)
-        env = common.stack_env(
-            database_url=args.database_url,
-            redis_url=args.redis_url,
-            smtp_port=mail.port,
-            graph_url=graph.url,
-            OTP_RESEND_COOLDOWN=0,
-            OTP_ISSUE_LIMIT=100000,
-        )
-        common.redis_flush(args.redis_url)
-        stack.on_stop(lambda: common.redis_flush(args.redis_url))  # no queued task outlives the run
-        common.database_prepare(args.database_url, env)
-        common.collectstatic(env)
-        say(common.machine_facts(args.database_url, args.redis_url))
-        common.django_setup(env)
+        mail, graph, env, _ = stack.prepare(args, OTP_RESEND_COOLDOWN=0, OTP_ISSUE_LIMIT=100000)
 
         import requests
         from django.contrib.contenttypes.models import ContentType

@@ -106,18 +106,7 @@ def main():
     n = args.templates
     say(f"== {n:,} submissions through Celery + Redis vs {n:,} no-op tasks ==")
     with common.Stack("submissions") as stack:
-        mail = common.MailSink().start()
-        stack.on_stop(mail.stop)
-        graph = common.FakeGraph(delay=args.provider_delay).start()
-        stack.on_stop(graph.stop)
-        env = common.stack_env(
-            database_url=args.database_url, redis_url=args.redis_url, smtp_port=mail.port, graph_url=graph.url
-        )
-        common.redis_flush(args.redis_url)
-        stack.on_stop(lambda: common.redis_flush(args.redis_url))  # no queued task outlives the run
-        common.database_prepare(args.database_url, env)
-        say(common.machine_facts(args.database_url, args.redis_url))
-        app = common.django_setup(env)
+        mail, graph, env, app = stack.prepare(args, provider_delay=args.provider_delay, static=False)
 
         import redis
         from django.db.models import Count

@@ -95,19 +95,7 @@ def main():
     wrk = ensure_wrk(args.install_wrk)
     say("== Page throughput: gunicorn + PostgreSQL + Redis, DEBUG off ==")
     with common.Stack("throughput") as stack:
-        mail = common.MailSink().start()
-        stack.on_stop(mail.stop)
-        graph = common.FakeGraph().start()
-        stack.on_stop(graph.stop)
-        env = common.stack_env(
-            database_url=args.database_url, redis_url=args.redis_url, smtp_port=mail.port, graph_url=graph.url
-        )
-        common.redis_flush(args.redis_url)
-        stack.on_stop(lambda: common.redis_flush(args.redis_url))  # no queued task outlives the run
-        common.database_prepare(args.database_url, env)
-        common.collectstatic(env)
-        say(common.machine_facts(args.database_url, args.redis_url))
-        common.django_setup(env)
+        mail, graph, env, _ = stack.prepare(args)
 
         from security_settings.models import ToggleChange
         from templates_app.models import Status, Template
