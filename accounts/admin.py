@@ -5,6 +5,19 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from .models import ChannelAccount, DevMail, Membership, Organization, User
 
 
+class ReadOnlyAdminMixin:
+    """For records that only the product's services write (audit trails, review outcomes)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]

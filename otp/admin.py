@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from accounts.admin import ReadOnlyAdminMixin
+
 from .models import Challenge, EmailDevice, SecurityEvent
 
 
@@ -10,19 +12,8 @@ class EmailDeviceAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "last_used_at", "throttling_failure_timestamp", "throttling_failure_count"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Challenge)
-class ChallengeAdmin(ReadOnlyAdmin):
+class ChallengeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "user",
         "purpose",
@@ -39,7 +30,7 @@ class ChallengeAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SecurityEvent)
-class SecurityEventAdmin(ReadOnlyAdmin):
+class SecurityEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "user", "action", "purpose", "outcome", "ip"]
     list_filter = ["action", "purpose", "outcome"]
     search_fields = ["user__email", "ip"]

@@ -3,6 +3,8 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.functional import cached_property
 
+from accounts.admin import ReadOnlyAdminMixin
+
 from .models import Content, ScreeningTerm, Status, StatusEvent, Submission, Template
 from .submission import submission_retry
 
@@ -22,20 +24,15 @@ class EstimatedCountPaginator(Paginator):
         return super().count if estimate < 10_000 else estimate
 
 
-class ContentInline(admin.StackedInline):
+class ContentInline(ReadOnlyAdminMixin, admin.StackedInline):
     model = Content
     extra = 0
-    can_delete = False
     readonly_fields = [f.name for f in Content._meta.fields if f.name != "id"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class SubmissionInline(admin.TabularInline):
+class SubmissionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Submission
     extra = 0
-    can_delete = False
     readonly_fields = [
         "language",
         "provider",
@@ -47,18 +44,11 @@ class SubmissionInline(admin.TabularInline):
         "last_event_at",
     ]
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class StatusEventInline(admin.TabularInline):
+class StatusEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = StatusEvent
     extra = 0
-    can_delete = False
     readonly_fields = ["status", "source", "reason", "actor", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Template)

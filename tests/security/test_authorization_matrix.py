@@ -152,3 +152,37 @@ def test_the_operators_admin_site_is_for_staff_only(admin_client, client, db):
     # An organization Admin is not an operator.
     assert admin_client.get("/admin/").status_code == 302
     assert client.get("/admin/").status_code == 302
+
+
+def test_operators_can_open_every_admin_page_and_cannot_change_audited_records(objects, org_a, admin):
+    from django.contrib import admin as django_admin
+    from django.test import Client
+
+    from otp.models import SecurityEvent
+    from security_settings.models import ToggleChange
+    from security_settings.services import broadcast_template_otp_enable
+    from tests.factories import UserFactory
+
+    from otp.services import challenge_issue
+
+    broadcast_template_otp_enable(organization=org_a, actor=admin)
+    challenge_issue(user=admin, purpose="enable_broadcast_template_otp", subject=org_a, action="test")
+    operator = UserFactory(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(operator)
+    for model, model_admin in django_admin.site._registry.items():
+        opts = model._meta
+        assert client.get(f"/admin/{opts.app_label}/{opts.model_name}/").status_code == 200, opts.label
+        row = model.objects.first()
+        if row is not None:
+            assert client.get(f"/admin/{opts.app_label}/{opts.model_name}/{row.pk}/change/").status_code == 200, (
+                opts.label
+            )
+    for model in (ToggleChange, SecurityEvent):
+        opts, row = model._meta, model.objects.first()
+        assert client.get(f"/admin/{opts.app_label}/{opts.model_name}/add/").status_code == 403
+        assert (
+            client.post(f"/admin/{opts.app_label}/{opts.model_name}/{row.pk}/delete/", {"post": "yes"}).status_code
+            == 403
+        )
+        assert model.objects.filter(pk=row.pk).exists()
