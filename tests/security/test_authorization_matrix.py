@@ -159,11 +159,10 @@ def test_operators_can_open_every_admin_page_and_cannot_change_audited_records(o
     from django.test import Client
 
     from otp.models import SecurityEvent
+    from otp.services import challenge_issue
     from security_settings.models import ToggleChange
     from security_settings.services import broadcast_template_otp_enable
     from tests.factories import UserFactory
-
-    from otp.services import challenge_issue
 
     broadcast_template_otp_enable(organization=org_a, actor=admin)
     challenge_issue(user=admin, purpose="enable_broadcast_template_otp", subject=org_a, action="test")
