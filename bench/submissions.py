@@ -149,10 +149,10 @@ def main():
         if args.via == "bulk":
             common.bulk_submit(ids, user=agent)
         else:
-            from templates_app.services import template_submit
+            from templates_app.services import template_digest, template_submit
 
             for template in Template.objects.filter(pk__in=ids).select_related("channel_account", "organization"):
-                template_submit(template=template, actor=agent)
+                template_submit(template=template, actor=agent, fingerprint=template_digest(template))
         submit_s = time.monotonic() - t
         queued = r.llen("submissions")
         say(f"submitted them ({args.via}) in {submit_s:.1f}s ({n / submit_s:,.0f}/s); queue length {queued:,}")

@@ -1,29 +1,37 @@
-"""The "enter your code" step, ready for any caller.
+"""The "enter your code" step, one reusable piece for every caller.
 
-A caller keeps the pending challenge under a flow key in the session,
-renders `code_dialog` after issuing, and on POST calls `code_verify`:
+A caller describes its step once (what the code confirms, where the dialog
+posts) and its three views call it:
 
-    result = challenge_issue(user=..., purpose=..., subject=..., action=...)
-    remember_challenge(request, FLOW, result.challenge)
-    return code_dialog(request, challenge=result.challenge, urls=..., title=...)
-    ...
-    form, result = code_verify(request, flow=FLOW, purpose=..., subject=...)
+    step = CodeStep(flow=..., purpose=..., subject=..., digest=..., urls=..., action=..., intro=...)
+    step.issue(request)                 # confirm POST: send a code, show the dialog
+    result, failed = step.verify(request)   # verify POST: failed is the dialog to show again
+    step.cancel(request)                # cancel POST: forget the pending code
+
+The pending challenge lives in the session under the flow key, so two
+flows (two templates in two tabs) never replace each other's code. Within
+the resend cooldown, asking again (another tab, another device) attaches
+to the code already sent for exactly the same action instead of leaving
+the person with nothing to verify.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
 from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 
 from qontak_broadcast.dialogs import render_dialog
 
 from .models import Challenge
 from .selectors import challenge_get
-from .services import RequestMeta, VerifyFailure, VerifyResult, challenge_verify
+from .services import RequestMeta, VerifyFailure, VerifyResult, challenge_issue, challenge_verify
 
 SESSION_PREFIX = "otp_flow:"
+RESENT = "A new code is on its way. Codes sent before it no longer work."
 
 
 class CodeForm(forms.Form):
@@ -54,77 +62,148 @@ class DialogUrls:
     cancel: str
 
 
-def remember_challenge(request, flow: str, challenge: Challenge) -> None:
-    request.session[SESSION_PREFIX + flow] = challenge.pk
-
-
-def pending_challenge(request, flow: str) -> Challenge | None:
-    return challenge_get(challenge_id=request.session.get(SESSION_PREFIX + flow), user=request.user)
-
-
-def forget_challenge(request, flow: str) -> None:
-    request.session.pop(SESSION_PREFIX + flow, None)
-
-
 def mask_email(address: str) -> str:
     local, _, domain = address.partition("@")
     return f"{local[:1]}{'•' * max(1, len(local) - 1)}@{domain}"
 
 
-def code_dialog(
-    request,
-    *,
-    challenge: Challenge | None,
-    urls: DialogUrls,
-    title: str,
-    intro: str,
-    form: CodeForm | None = None,
-    error: str = "",
-    notice: str = "",
-    retry_after: int | None = None,
-    status: int = 200,
-):
-    if retry_after is None:
-        retry_after = 0
-        if challenge is not None:
-            ends = challenge.created_at + timedelta(seconds=settings.OTP_RESEND_COOLDOWN)
-            retry_after = max(0, int((ends - timezone.now()).total_seconds()) + 1)
-    context = {
-        "title": title,
-        "intro": intro,
-        "email_hint": mask_email(request.user.email),
-        "form": form or CodeForm(),
-        "urls": urls,
-        "error": error,
-        "notice": notice,
-        "retry_after": retry_after,
-        "can_verify": challenge is not None,
-    }
-    return render_dialog(request, "otp/code_dialog.html", context, status=status)
-
-
-def code_verify(request, *, flow: str, purpose: str, subject, digest: str = "") -> tuple[CodeForm, VerifyResult | None]:
-    """Validate the posted code and verify it against the flow's pending challenge.
-
-    Returns the form (with errors when the input is not 6 digits) and the
-    result (None when the service was not called). On success the pending
-    challenge is forgotten.
-    """
-    form = CodeForm(request.POST)
-    if not form.is_valid():
-        return form, None
-    challenge = pending_challenge(request, flow)
+def _seconds_until_resend(challenge: Challenge | None) -> int:
     if challenge is None:
-        return form, VerifyResult(False, VerifyFailure.MISMATCH)
-    result = challenge_verify(
-        challenge_id=challenge.pk,
-        user=request.user,
-        code=form.cleaned_data["code"].strip(),
-        purpose=purpose,
-        subject=subject,
-        digest=digest,
-        meta=RequestMeta.from_request(request),
-    )
-    if result.ok:
-        forget_challenge(request, flow)
-    return form, result
+        return 0
+    ends = challenge.created_at + timedelta(seconds=settings.OTP_RESEND_COOLDOWN)
+    return max(0, int((ends - timezone.now()).total_seconds()) + 1)
+
+
+@dataclass
+class CodeStep:
+    """One emailed-code confirmation: what it confirms, its dialog, its session state.
+
+    `digest` binds the code to the exact content being confirmed (empty for
+    actions without content, such as a setting). `hidden` fields travel with
+    the dialog's verify and resend posts (a caller's fingerprint, say).
+    """
+
+    flow: str
+    purpose: str
+    subject: object
+    urls: DialogUrls
+    action: str
+    intro: str
+    title: str = "Verify it's you"
+    digest: str = ""
+    details: list[tuple[str, str]] = field(default_factory=list)
+    quotes: list[tuple[str, str]] = field(default_factory=list)
+    hidden: dict[str, str] = field(default_factory=dict)
+
+    # --- session state -----------------------------------------------------
+    @property
+    def _key(self) -> str:
+        return SESSION_PREFIX + self.flow
+
+    def _remember(self, request, challenge: Challenge) -> None:
+        request.session[self._key] = challenge.pk
+
+    def pending(self, request) -> Challenge | None:
+        """The code this session waits for in this flow (verifying checks it was for this very content)."""
+        return challenge_get(challenge_id=request.session.get(self._key), user=request.user)
+
+    def cancel(self, request) -> None:
+        request.session.pop(self._key, None)
+
+    # --- actions -------------------------------------------------------------
+    def issue(self, request, *, notice: str = "") -> HttpResponse:
+        """Send a code (or attach to the one just sent for the same action) and ask for it."""
+        result = challenge_issue(
+            user=request.user,
+            purpose=self.purpose,
+            subject=self.subject,
+            digest=self.digest,
+            action=self.action,
+            details=self.details,
+            quotes=self.quotes,
+            meta=RequestMeta.from_request(request),
+        )
+        if result.ok:
+            self._remember(request, result.challenge)
+            return self.dialog(request, challenge=result.challenge, notice=notice)
+        if result.pending is not None:
+            self._remember(request, result.pending)
+            return self.dialog(
+                request,
+                challenge=result.pending,
+                notice=(
+                    "A code for this was just sent: enter the code from that email. "
+                    f"You can ask for a new one in {result.retry_after} seconds."
+                ),
+                retry_after=result.retry_after,
+            )
+        return self.dialog(
+            request,
+            challenge=self.pending(request),
+            error=result.message,
+            retry_after=result.retry_after,
+            status=429,
+        )
+
+    def resend(self, request) -> HttpResponse:
+        return self.issue(request, notice=RESENT)
+
+    def verify(self, request) -> tuple[VerifyResult | None, HttpResponse | None]:
+        """Check the posted code against this flow's pending challenge.
+
+        Returns (result, None) when the code verified, else (result or None,
+        the dialog to show again with the reason).
+        """
+        form = CodeForm(request.POST)
+        challenge = self.pending(request)
+        if not form.is_valid():
+            return None, self.dialog(request, challenge=challenge, form=form, status=422)
+        if challenge is None:
+            result = VerifyResult(False, VerifyFailure.MISMATCH)
+        else:
+            result = challenge_verify(
+                challenge_id=challenge.pk,
+                user=request.user,
+                code=form.cleaned_data["code"].strip(),
+                purpose=self.purpose,
+                subject=self.subject,
+                digest=self.digest,
+                meta=RequestMeta.from_request(request),
+            )
+        if result.ok:
+            self.cancel(request)
+            return result, None
+        still = None if result.needs_new_code else challenge
+        return result, self.dialog(request, challenge=still, form=form, error=result.message, status=422)
+
+    def dialog(
+        self,
+        request,
+        *,
+        challenge: Challenge | None,
+        form: CodeForm | None = None,
+        error: str = "",
+        notice: str = "",
+        retry_after: int | None = None,
+        status: int = 200,
+    ) -> HttpResponse:
+        context = {
+            "title": self.title,
+            "intro": self.intro,
+            "email_hint": mask_email(request.user.email),
+            "form": form or CodeForm(),
+            "urls": self.urls,
+            "hidden": self.hidden,
+            "error": error,
+            "notice": notice,
+            "retry_after": _seconds_until_resend(challenge) if retry_after is None else retry_after,
+            "can_verify": challenge is not None,
+        }
+        return render_dialog(request, "otp/code_dialog.html", context, status=status)
+
+
+def dialog_closed(request, *, fallback_url: str) -> HttpResponse:
+    """What a cancel POST answers: an empty dialog root for htmx, else back to the page."""
+    if getattr(request, "htmx", False):
+        return HttpResponse("")
+    return redirect(fallback_url)

@@ -13,8 +13,15 @@ def _no_six_digit_runs(text: str) -> str:
     return re.sub(r"\d{6,}", lambda m: "\u2060".join(re.findall(r"\d{1,3}", m.group(0))), str(text))
 
 
-def verification_code_email(*, user, code: str, action: str, details: list[tuple[str, str]], lifetime: int) -> None:
-    """The code travels sealed and the task expires with the code: never in clear in the broker."""
+def verification_code_email(
+    *, user, code: str, action: str, details: list[tuple[str, str]], quotes: list[tuple[str, str]], lifetime: int
+) -> None:
+    """The code travels sealed and the task expires with the code: never in clear in the broker.
+
+    Quotes are passages of what the code confirms (the start of each
+    language's body): the reader can tell from the mail alone whether the
+    request is theirs. Text bodies are plain text; the HTML template escapes.
+    """
     email_queue(
         to=[user.email],
         template="verification_code",
@@ -22,6 +29,7 @@ def verification_code_email(*, user, code: str, action: str, details: list[tuple
             "name": _no_six_digit_runs(user.display_name),
             "action": _no_six_digit_runs(action),
             "details": [[label, _no_six_digit_runs(value)] for label, value in details],
+            "quotes": [[label, _no_six_digit_runs(text)] for label, text in quotes],
             "minutes": max(1, lifetime // 60),
         },
         sealed_context={"code": code},

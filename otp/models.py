@@ -30,20 +30,39 @@ class EmailDevice(TimestampMixin, ThrottlingMixin, Device):
             return False, {"reason": "ISSUE_LIMIT", "retry_after": retry_after}
         return super().generate_is_allowed()
 
+    def bind(self, *, purpose: str, subject, digest: str = "") -> "EmailDevice":
+        """Say what the next `verify_token` confirms: a code only ever counts for its own action."""
+        self._binding = (purpose, subject, digest)
+        return self
+
     def verify_token(self, token) -> bool:
-        """django-otp's API: does `token` match this user's newest open challenge?"""
+        """django-otp's API, for the action named with `bind()`; unbound, no code verifies.
+
+        A code issued to confirm one action (say, turning a setting off) must
+        never pass for another, so the device refuses to guess which one.
+        """
         from .services import challenge_verify
 
-        challenge = self.challenges.filter(used_at=None, killed_at=None).order_by("-created_at").first()
+        binding = getattr(self, "_binding", None)
+        if binding is None:
+            return False
+        purpose, subject, digest = binding
+        challenge = (
+            self.challenges.filter(used_at=None, killed_at=None, purpose=purpose)
+            .filter(subject_type=ContentType.objects.get_for_model(subject, for_concrete_model=False))
+            .filter(subject_id=str(subject.pk))
+            .order_by("-created_at")
+            .first()
+        )
         if challenge is None:
             return False
         return challenge_verify(
             challenge_id=challenge.pk,
             user=self.user,
             code=str(token),
-            purpose=challenge.purpose,
-            subject=challenge.subject,
-            digest=challenge.digest,
+            purpose=purpose,
+            subject=subject,
+            digest=digest,
         ).ok
 
 
@@ -62,6 +81,8 @@ class Challenge(models.Model):
     expires_at = models.DateTimeField()
     attempts = models.PositiveSmallIntegerField(default=0)
     used_at = models.DateTimeField(null=True, blank=True)
+    # A verified code authorises one action: the service that carries it out consumes it.
+    consumed_at = models.DateTimeField(null=True, blank=True)
     killed_at = models.DateTimeField(null=True, blank=True)
     kill_reason = models.CharField(max_length=32, blank=True)
 

@@ -45,6 +45,9 @@ class IssueResult:
     challenge: Challenge | None
     refusal: IssueRefusal | None = None
     retry_after: int = 0
+    # During the resend cooldown: the code already on its way for exactly this
+    # action, so a second tab or device can take it instead of waiting.
+    pending: Challenge | None = None
 
     @property
     def ok(self) -> bool:
@@ -155,14 +158,17 @@ def challenge_issue(
     subject,
     action: str,
     details: list[tuple[str, str]] | None = None,
+    quotes: list[tuple[str, str]] | None = None,
     digest: str = "",
     meta: RequestMeta | None = None,
 ) -> IssueResult:
     """Send a new code to the user's email for (purpose, subject).
 
     `action` says in plain words what the code confirms ("turn on ... for
-    Acme Retail"); `details` are extra (label, value) lines for the email.
-    Refuses (without sending) during the resend cooldown or past the cap.
+    Acme Retail"); `details` are extra (label, value) lines for the email and
+    `quotes` (label, text) passages of the content being confirmed, so the
+    mail alone tells what the code will let through. Refuses (without
+    sending) during the resend cooldown or past the cap.
     """
     require_task_queue("send a verification code")
     device = _device_locked(user)
@@ -191,7 +197,13 @@ def challenge_issue(
                 outcome=IssueRefusal.COOLDOWN,
                 meta=meta,
             )
-            return IssueResult(None, IssueRefusal.COOLDOWN, max(1, int((cooldown_ends - now).total_seconds()) + 1))
+            live = last.used_at is None and last.killed_at is None and last.expires_at > now
+            return IssueResult(
+                None,
+                IssueRefusal.COOLDOWN,
+                max(1, int((cooldown_ends - now).total_seconds()) + 1),
+                pending=last if live and hmac.compare_digest(last.digest, digest) else None,
+            )
 
     same_key.filter(used_at=None, killed_at=None).update(killed_at=now, kill_reason=VerifyFailure.SUPERSEDED)
 
@@ -221,7 +233,9 @@ def challenge_issue(
     )
     from .emails import verification_code_email
 
-    verification_code_email(user=user, code=code, action=action, details=details or [], lifetime=lifetime)
+    verification_code_email(
+        user=user, code=code, action=action, details=details or [], quotes=quotes or [], lifetime=lifetime
+    )
     return IssueResult(challenge)
 
 
@@ -298,3 +312,33 @@ def challenge_verify(
     if challenge.killed_at:
         return done(VerifyResult(False, VerifyFailure.TOO_MANY_TRIES))
     return done(VerifyResult(False, VerifyFailure.WRONG_CODE, settings.OTP_MAX_ATTEMPTS - challenge.attempts))
+
+
+@transaction.atomic
+def challenge_consume(*, user, purpose: str, subject, digest: str = "") -> bool:
+    """Take the code `user` verified for exactly (purpose, subject, digest): True once, then never again.
+
+    The service that carries out the confirmed action calls this inside its
+    own transaction, so one verified code lets exactly one action through,
+    and only within the code's lifetime.
+    """
+    subject_key = _subject_key(subject)
+    since = timezone.now() - timedelta(seconds=settings.OTP_CODE_LIFETIME)
+    challenge = (
+        Challenge.objects.select_for_update(skip_locked=True)
+        .filter(
+            user=user,
+            purpose=purpose,
+            subject_type=subject_key[0],
+            subject_id=subject_key[1],
+            digest=digest,
+            used_at__gte=since,
+            consumed_at=None,
+        )
+        .order_by("-used_at")
+        .first()
+    )
+    if challenge is None:
+        return False
+    Challenge.objects.filter(pk=challenge.pk).update(consumed_at=timezone.now())
+    return True

@@ -9,7 +9,7 @@ from .models import SecuritySettings, ToggleChange
 class SecuritySettingsAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only here: changes go through the audited, code-confirmed page."""
 
-    list_display = ["organization", "broadcast_template_otp", "updated_at"]
+    list_display = ["organization", "broadcast_template_otp", "second_person_approval", "updated_at"]
 
 
 @admin.register(ToggleChange)

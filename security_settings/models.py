@@ -13,6 +13,11 @@ class SecuritySettings(models.Model):
         default=False,
         help_text="Ask for an emailed code before a Marketing or Utility template is submitted.",
     )
+    second_person_approval = models.BooleanField(
+        "Second-person approval on Broadcast Template",
+        default=False,
+        help_text="A submitted template waits until a Reviewer or Admin who did not write it approves it.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

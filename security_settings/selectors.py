@@ -6,10 +6,18 @@ from otp.models import SecurityEvent
 from otp.selectors import security_events_for_subject
 
 from .models import SecuritySettings, ToggleChange
+from .policies import BROADCAST_TEMPLATE_OTP, POLICIES, POLICY_BY_KEY, SECOND_PERSON_APPROVAL
 
-# The otp purposes of the toggle's two directions.
-PURPOSE_ENABLE = "enable_broadcast_template_otp"
-PURPOSE_DISABLE = "disable_broadcast_template_otp"
+# The otp purposes of the OTP toggle's two directions.
+PURPOSE_ENABLE = BROADCAST_TEMPLATE_OTP.purpose(True)
+PURPOSE_DISABLE = BROADCAST_TEMPLATE_OTP.purpose(False)
+
+
+def security_settings_get(*, organization_id: int) -> dict[str, bool]:
+    """Every policy's state for the organization (all off until an admin turns one on)."""
+    fields = [p.field for p in POLICIES]
+    row = SecuritySettings.objects.filter(organization_id=organization_id).values(*fields).first()
+    return row or dict.fromkeys(fields, False)
 
 
 def broadcast_template_otp_enabled(*, organization_id: int) -> bool:
@@ -17,8 +25,15 @@ def broadcast_template_otp_enabled(*, organization_id: int) -> bool:
     return SecuritySettings.objects.filter(organization_id=organization_id, broadcast_template_otp=True).exists()
 
 
+def second_person_approval_enabled(*, organization_id: int) -> bool:
+    """Is "Second-person approval on Broadcast Template" on for this organization? Off by default."""
+    return SecuritySettings.objects.filter(
+        organization_id=organization_id, **{SECOND_PERSON_APPROVAL.field: True}
+    ).exists()
+
+
 def audit_trail_page(*, organization: Organization, page_number, per_page: int = 20) -> Page:
-    """Changes and verification attempts of the toggle, newest first, one paginated stream."""
+    """Changes of every policy and the attempts to change them, newest first, one paginated stream."""
     columns = ["at", "who", "ip", "kind", "old", "new", "purpose", "outcome"]
     changes = (
         ToggleChange.objects.filter(organization=organization)
@@ -34,7 +49,9 @@ def audit_trail_page(*, organization: Organization, page_number, per_page: int =
         .values_list(*columns)
     )
     attempts = (
-        security_events_for_subject(subject=organization, purposes=[PURPOSE_ENABLE, PURPOSE_DISABLE])
+        security_events_for_subject(
+            subject=organization, purposes=[p.purpose(value) for p in POLICIES for value in (True, False)]
+        )
         .exclude(action=SecurityEvent.Action.VERIFY, outcome="verified")
         .annotate(
             at=F("created_at"),
@@ -49,4 +66,8 @@ def audit_trail_page(*, organization: Organization, page_number, per_page: int =
     stream = changes.order_by().union(attempts, all=True).order_by("-at")
     page = Paginator(stream, per_page).get_page(page_number)
     page.object_list = [dict(zip(columns, row, strict=True)) for row in page.object_list]
+    for entry in page.object_list:
+        policy = POLICY_BY_KEY.get(entry["purpose"])
+        entry["setting"] = policy.label if policy else entry["purpose"]
+        entry["turning_on"] = entry["purpose"].startswith("enable_")
     return page

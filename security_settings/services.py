@@ -6,55 +6,58 @@ from accounts.models import Organization
 from otp.services import RequestMeta
 from qontak_broadcast.availability import require_task_queue
 
-from .emails import toggle_changed_email
+from .emails import setting_changed_email
 from .models import SecuritySettings, ToggleChange
-
-BROADCAST_TEMPLATE_OTP = "broadcast_template_otp"
+from .policies import BROADCAST_TEMPLATE_OTP, Policy
 
 
 class ToggleUnchanged(Exception):
     """The setting already has the requested value (e.g. another admin changed it meanwhile)."""
 
-    def __init__(self, value: bool):
+    def __init__(self, value: bool, policy: Policy = BROADCAST_TEMPLATE_OTP):
         self.value = value
         state = "on" if value else "off"
-        super().__init__(f"OTP Authentication on Broadcast Template is already {state}; nothing was changed.")
+        super().__init__(f"{policy.label} is already {state}; nothing was changed.")
 
 
-def _broadcast_template_otp_set(
-    *, organization: Organization, actor, value: bool, meta: RequestMeta | None
+@transaction.atomic
+def security_setting_set(
+    *, organization: Organization, policy: Policy, value: bool, actor, meta: RequestMeta | None = None
 ) -> ToggleChange:
+    """Turn one policy on or off: the row locked, the change audited, every admin told."""
     require_task_queue("change this setting")  # every admin must be told of the change
     SecuritySettings.objects.get_or_create(organization=organization)
     # Lock the row: two admins confirming at once change it once.
     row = SecuritySettings.objects.select_for_update().get(organization=organization)
-    if row.broadcast_template_otp == value:
-        raise ToggleUnchanged(value)
-    row.broadcast_template_otp = value
-    row.save(update_fields=["broadcast_template_otp", "updated_at"])
+    if getattr(row, policy.field) == value:
+        raise ToggleUnchanged(value, policy)
+    setattr(row, policy.field, value)
+    row.save(update_fields=[policy.field, "updated_at"])
     meta = meta or RequestMeta()
     change = ToggleChange.objects.create(
         organization=organization,
-        setting=BROADCAST_TEMPLATE_OTP,
+        setting=policy.field,
         old_value=not value,
         new_value=value,
         actor=actor,
         ip=meta.ip,
         user_agent=meta.user_agent,
     )
-    toggle_changed_email(change=change)
+    setting_changed_email(change=change, policy=policy)
     return change
 
 
-@transaction.atomic
 def broadcast_template_otp_enable(
     *, organization: Organization, actor, meta: RequestMeta | None = None
 ) -> ToggleChange:
-    return _broadcast_template_otp_set(organization=organization, actor=actor, value=True, meta=meta)
+    return security_setting_set(
+        organization=organization, policy=BROADCAST_TEMPLATE_OTP, value=True, actor=actor, meta=meta
+    )
 
 
-@transaction.atomic
 def broadcast_template_otp_disable(
     *, organization: Organization, actor, meta: RequestMeta | None = None
 ) -> ToggleChange:
-    return _broadcast_template_otp_set(organization=organization, actor=actor, value=False, meta=meta)
+    return security_setting_set(
+        organization=organization, policy=BROADCAST_TEMPLATE_OTP, value=False, actor=actor, meta=meta
+    )

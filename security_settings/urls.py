@@ -4,8 +4,8 @@ from . import views
 
 urlpatterns = [
     path("", views.security_page, name="security"),
-    path("broadcast-template-otp/<str:direction>/", views.toggle_confirm, name="security_toggle_confirm"),
-    path("broadcast-template-otp/<str:direction>/verify/", views.toggle_verify, name="security_toggle_verify"),
-    path("broadcast-template-otp/<str:direction>/resend/", views.toggle_resend, name="security_toggle_resend"),
-    path("broadcast-template-otp/<str:direction>/cancel/", views.toggle_cancel, name="security_toggle_cancel"),
+    path("<slug:policy>/<str:direction>/", views.toggle_confirm, name="security_toggle_confirm"),
+    path("<slug:policy>/<str:direction>/verify/", views.toggle_verify, name="security_toggle_verify"),
+    path("<slug:policy>/<str:direction>/resend/", views.toggle_resend, name="security_toggle_resend"),
+    path("<slug:policy>/<str:direction>/cancel/", views.toggle_cancel, name="security_toggle_cancel"),
 ]

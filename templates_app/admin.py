@@ -6,7 +6,8 @@ from django.utils.functional import cached_property
 from accounts.admin import ReadOnlyAdminMixin
 
 from .models import Content, ScreeningTerm, Status, StatusEvent, Submission, Template
-from .submission import submission_retry
+from .selectors import otp_required_for
+from .services import TemplateError, submission_retry
 
 
 class EstimatedCountPaginator(Paginator):
@@ -72,10 +73,32 @@ class TemplateAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.action(description="Retry the submission of failed templates")
+    def has_retry_permission(self, request) -> bool:
+        # Sending content out again is a change, whatever this read-only page shows.
+        return request.user.has_perm("templates_app.change_template")
+
+    @admin.action(description="Retry the submission of failed templates", permissions=["retry"])
     def retry_submission(self, request, queryset):
-        retried = sum(submission_retry(template=t, actor=request.user) for t in queryset.filter(status=Status.FAILED))
-        self.message_user(request, f"{retried} template(s) queued again.", messages.SUCCESS)
+        retried, refused = 0, []
+        for template in queryset.filter(status=Status.FAILED).select_related("channel_account"):
+            if otp_required_for(template=template):
+                # Its organization asks for a code: only a member's own code may send it again.
+                refused.append(template.name)
+                continue
+            try:
+                retried += submission_retry(template=template, actor=request.user)
+            except TemplateError as exc:
+                refused.append(f"{template.name} ({exc})")
+        if retried:
+            self.message_user(request, f"{retried} template(s) queued again.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request,
+                "Not retried, because their organization asks for a verification code: "
+                + ", ".join(refused)
+                + ". An Admin of the organization can use “Retry submission” on the template's page.",
+                messages.WARNING,
+            )
 
 
 @admin.register(ScreeningTerm)

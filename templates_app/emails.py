@@ -22,3 +22,21 @@ def review_ended_email(*, template) -> None:
 
 def submission_failed_email(*, template) -> None:
     email_queue(to=[template.created_by.email], template="template_submission_failed", context=_context(template))
+
+
+def approval_requested_email(*, template) -> None:
+    """Tell the people who may decide (Reviewers and Admins who did not work on it) that a template waits."""
+    from .selectors import template_deciders
+
+    recipients = list(template_deciders(template=template).values_list("email", flat=True))
+    if not recipients:
+        return
+    email_queue(
+        to=recipients,
+        template="template_approval_requested",
+        context={
+            **_context(template),
+            "submitted_by": template.submitted_by.display_name if template.submitted_by else "",
+            "awaiting": template.status == "awaiting",
+        },
+    )

@@ -118,9 +118,13 @@ class TemplateFilterForm(forms.Form):
     language = forms.ChoiceField(required=False, choices=[("", "All languages"), *LANGUAGES])
     account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     created_by = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    mine = forms.BooleanField(required=False, label="Awaiting my approval")
 
-    def __init__(self, *args, accounts, members, **kwargs):
+    def __init__(self, *args, accounts, members, user=None, can_decide: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
+        if not can_decide:
+            del self.fields["mine"]
         self.fields["account"].choices = [("", "All accounts")] + [(a.pk, a.display_name) for a in accounts]
         self.fields["created_by"].choices = [("", "Anyone")] + [(m.user_id, m.user.display_name) for m in members]
 
@@ -133,6 +137,7 @@ class TemplateFilterForm(forms.Form):
             account=data["account"],
             created_by=data["created_by"],
             q=data["q"].strip(),
+            awaiting_decision_by=self.user.pk if data.get("mine") and self.user else None,
         )
 
 

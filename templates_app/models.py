@@ -24,6 +24,8 @@ class Category(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    # Submitted, waiting for a second person's approval before it goes to the provider.
+    AWAITING_APPROVAL = "awaiting", "Awaiting approval"
     SUBMITTING = "submitting", "Submitting"
     PENDING = "pending", "Pending"
     APPROVED = "approved", "Approved"
@@ -175,6 +177,30 @@ class Content(models.Model):
     def delete(self, *args, **kwargs):
         self._refuse_if_frozen()
         return super().delete(*args, **kwargs)
+
+
+class Contribution(models.Model):
+    """Who worked on a template and how: its contributors never review or approve it."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Created"
+        EDITED = "edited", "Edited"
+        SUBMITTED = "submitted", "Submitted"
+
+    template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="contributions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    first_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["first_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["template", "user", "kind"], name="contribution_once_per_kind"),
+        ]
+        indexes = [models.Index(fields=["user", "template"], name="contribution_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind} {self.template_id}"
 
 
 class StatusEvent(models.Model):

@@ -8,10 +8,11 @@ from datetime import datetime
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from accounts.models import ChannelAccount, Membership
-from security_settings.selectors import broadcast_template_otp_enabled
+from accounts.models import ChannelAccount, Membership, Provider, User
+from accounts.permissions import REVIEWERS
+from security_settings.selectors import broadcast_template_otp_enabled, second_person_approval_enabled
 
-from .models import Category, Content, Template
+from .models import Category, Content, Contribution, Status, Template
 
 CATEGORIES_NEEDING_OTP = (Category.MARKETING, Category.UTILITY)
 
@@ -35,6 +36,63 @@ def otp_required_for(*, template: Template) -> bool:
     )
 
 
+def approval_required_for(*, template: Template) -> bool:
+    """Does a submitted template wait for a second person before it goes to its provider?
+
+    On the review desk the desk itself is that second person: no double review.
+    """
+    return (
+        template.category in CATEGORIES_NEEDING_OTP
+        and template.channel_account.provider != Provider.REVIEW_DESK
+        and second_person_approval_enabled(organization_id=template.organization_id)
+    )
+
+
+def awaiting_decision(rows):
+    """Templates that wait for a person's decision: second-person approval, or the review desk."""
+    return rows.filter(
+        Q(status=Status.AWAITING_APPROVAL) | Q(status=Status.PENDING, channel_account__provider=Provider.REVIEW_DESK)
+    )
+
+
+def template_contributor_ids(*, template: Template) -> set[int]:
+    """Everyone who created, edited or submitted the template."""
+    ids = set(Contribution.objects.filter(template=template).values_list("user_id", flat=True))
+    return ids | {pk for pk in (template.created_by_id, template.submitted_by_id) if pk}
+
+
+def review_refusal(*, template: Template, user) -> str:
+    """Why `user` may not approve or reject `template` now ("" when they may).
+
+    The one rule, used by the page (to offer Approve/Reject) and by the
+    service (to refuse): a Reviewer or Admin of the template's organization,
+    on a template that waits for a decision, who never worked on it.
+    """
+    if not Membership.objects.filter(user=user, organization_id=template.organization_id, role__in=REVIEWERS).exists():
+        return "Only Reviewers and Admins of this organization decide on templates."
+    waiting = template.status == Status.AWAITING_APPROVAL or (
+        template.status == Status.PENDING and template.channel_account.provider == Provider.REVIEW_DESK
+    )
+    if not waiting:
+        if template.status == Status.PENDING:
+            return "WhatsApp reviews this template; its decision arrives by itself."
+        return f"This template is {template.get_status_display().lower()}: there is nothing to decide."
+    if user.pk in template_contributor_ids(template=template):
+        return "You worked on this template (created, edited or submitted it): another reviewer must decide on it."
+    return ""
+
+
+def template_deciders(*, template: Template):
+    """The active Reviewers and Admins of the organization who may decide on the template."""
+    return (
+        User.objects.filter(
+            is_active=True, memberships__organization_id=template.organization_id, memberships__role__in=REVIEWERS
+        )
+        .exclude(pk__in=template_contributor_ids(template=template))
+        .order_by("email")
+    )
+
+
 def template_name_taken(
     *, channel_account: ChannelAccount, name: str, languages: list[str], exclude_id: int | None = None
 ) -> list[str]:
@@ -54,6 +112,8 @@ class ListFilters:
     account: int | None = None
     created_by: int | None = None
     q: str = ""
+    # Templates waiting for this user's decision (second-person approval or the review desk).
+    awaiting_decision_by: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +178,14 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
         rows = rows.filter(channel_account_id=filters.account)
     if filters.created_by:
         rows = rows.filter(created_by_id=filters.created_by)
+    if filters.awaiting_decision_by:
+        me = filters.awaiting_decision_by
+        rows = (
+            awaiting_decision(rows)
+            .exclude(created_by_id=me)
+            .exclude(submitted_by_id=me)
+            .exclude(pk__in=Contribution.objects.filter(user_id=me).values("template_id"))
+        )
     if filters.q:
         rows = _search(rows, filters.q)
     position = _cursor_decode(cursor) if cursor else None

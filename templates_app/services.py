@@ -1,6 +1,7 @@
 """Writes for message templates. The only code that changes a template's state."""
 
 import hashlib
+import hmac
 import json
 import re
 
@@ -9,15 +10,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import ChannelAccount
-from otp.selectors import challenge_verified
+from otp.services import challenge_consume
 from qontak_broadcast.availability import require_task_queue
 
+from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
-from .models import Content, ImmutableTemplateError, Status, StatusEvent, Template
+from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
 from .rules import NAME_MAX, content_digest_payload, spec_to_dict
-from .selectors import otp_required_for, template_name_taken
+from .selectors import approval_required_for, otp_required_for, review_refusal, template_name_taken
 
+# What an emailed code confirms, for each way a template moves on.
 PURPOSE_SUBMIT = "submit_template"
+PURPOSE_RETRY = "retry_template_submission"
+PURPOSE_REVIEW = "review_template"
 # What a draft keeps of oversized input: more than any rule allows, so the
 # user sees their text and the message about it, but bounded.
 DRAFT_TEXT_MAX = 4096
@@ -32,7 +37,23 @@ class TemplateError(Exception):
 
 class VerificationRequired(TemplateError):
     def __init__(self):
-        super().__init__("This organization asks for a verification code before submitting: verify the code first.")
+        super().__init__("This organization asks for a verification code for this: verify the code first.")
+
+
+class ContentChanged(TemplateError):
+    """What is stored is not what the person confirmed: nothing goes out."""
+
+    def __init__(self):
+        super().__init__("The content changed while you were reviewing it. Check it again.")
+
+
+class ReviewError(TemplateError):
+    """The decision can't be taken (already decided, one's own work, not for this person)."""
+
+
+def _contribute(template: Template, actor, kind: str) -> None:
+    # One row per person and kind, whatever the number of autosaves.
+    Contribution.objects.bulk_create([Contribution(template=template, user=actor, kind=kind)], ignore_conflicts=True)
 
 
 def _require_draft(template: Template) -> None:
@@ -60,6 +81,7 @@ def template_create(
         [Content(template=template, language=code, position=i) for i, code in enumerate(languages)]
     )
     StatusEvent.objects.create(template=template, status=Status.DRAFT, source=StatusEvent.Source.USER, actor=actor)
+    _contribute(template, actor, Contribution.Kind.CREATED)
     return template
 
 
@@ -70,6 +92,7 @@ def template_details_update(
     """Step 1 again: a removed language's content goes, an added one starts empty."""
     template = _locked(template)
     _require_draft(template)
+    _contribute(template, actor, Contribution.Kind.EDITED)
     template.channel_account, template.name, template.category = channel_account, name, category
     template.languages = list(languages)
     template.save()
@@ -92,10 +115,11 @@ def _clip(value, limit: int) -> str:
 
 
 @transaction.atomic
-def content_save(*, template: Template, language: str, data: dict) -> Content:
+def content_save(*, template: Template, actor, language: str, data: dict) -> Content:
     """Keep what the user typed in a draft, valid or not (validation happens on Next/Submit)."""
     template = _locked(template)
     _require_draft(template)
+    _contribute(template, actor, Contribution.Kind.EDITED)
     content = template.contents.get(language=language)
     content.header_format = data.get("header_format") or "NONE"
     content.header_text = _clip(data.get("header_text"), DRAFT_SHORT_MAX)
@@ -129,7 +153,7 @@ def media_kind_of(upload) -> str | None:
 
 @transaction.atomic
 def content_media_attach(
-    *, template: Template, language: str, upload, header_format: str, all_languages: bool
+    *, template: Template, actor, language: str, upload, header_format: str, all_languages: bool
 ) -> list[Content]:
     """Store a media sample, checked by its bytes, for one language or all of them.
 
@@ -137,6 +161,7 @@ def content_media_attach(
     """
     template = _locked(template)
     _require_draft(template)
+    _contribute(template, actor, Contribution.Kind.EDITED)
     if header_format not in MEDIA_RULES:
         header_format = media_kind_of(upload) or "IMAGE"
     mime, error = sniff_upload(header_format, upload)
@@ -165,9 +190,10 @@ def _delete_file_on_commit(storage, name: str) -> None:
 
 
 @transaction.atomic
-def content_media_remove(*, template: Template, language: str) -> Content:
+def content_media_remove(*, template: Template, actor, language: str) -> Content:
     template = _locked(template)
     _require_draft(template)
+    _contribute(template, actor, Contribution.Kind.EDITED)
     content = template.contents.get(language=language)
     if content.media_sample:
         _delete_file_on_commit(content.media_sample.storage, content.media_sample.name)
@@ -212,7 +238,7 @@ def template_duplicate(*, template: Template, actor) -> Template:
     )
     for source in source_contents:
         data = spec_to_dict(source.spec())
-        content_save(template=copy, language=source.language, data=data)
+        content_save(template=copy, actor=actor, language=source.language, data=data)
         if source.media_sample:
             target = copy.contents.get(language=source.language)
             target.header_format = source.header_format
@@ -240,31 +266,131 @@ def template_digest(template: Template) -> str:
     return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-@transaction.atomic
-def template_submit(*, template: Template, actor) -> Template:
-    """Freeze the draft and queue its submission for review (after commit).
+def review_digest(template: Template, *, approve: bool, reason: str) -> str:
+    """What a reviewer's code confirms: this decision, with this reason, on this frozen content."""
+    payload = [template.content_digest, "approve" if approve else "reject", reason.strip()]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
 
-    When the organization asks for verification, a code for exactly this
-    content must have been verified by this user just before.
-    """
+
+def _queue_submission(template: Template) -> None:
     from .tasks import submit_template
+
+    transaction.on_commit(lambda: submit_template.delay(template.pk), robust=True)
+
+
+def _require_code(*, actor, purpose: str, template: Template, digest: str) -> None:
+    """With the organization's toggle on, take the code `actor` verified for exactly this, or refuse."""
+    if otp_required_for(template=template) and not challenge_consume(
+        user=actor, purpose=purpose, subject=template, digest=digest
+    ):
+        raise VerificationRequired()
+
+
+@transaction.atomic
+def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
+    """Freeze the draft exactly as the submitter saw it, then send it on (after commit).
+
+    `fingerprint` is the digest of the content the confirm step showed: if
+    the stored content differs, nothing is submitted. With the toggle on, a
+    code verified for exactly that content is consumed here, in the same
+    transaction: one verified code, one submission. With second-person
+    approval on (and a provider other than the review desk), the template
+    waits for an approver instead of going out.
+    """
     from .validation import template_problems
 
     require_task_queue("submit the template")
     template = _locked(template)
     _require_draft(template)
+    digest = template_digest(template)
+    if not hmac.compare_digest(digest, fingerprint or ""):
+        raise ContentChanged()
     if template_problems(template=template):
         raise TemplateError("The template has problems to fix before it can be submitted.")
-    digest = template_digest(template)
-    if otp_required_for(template=template) and not challenge_verified(
-        user=actor, purpose=PURPOSE_SUBMIT, subject=template, digest=digest
-    ):
-        raise VerificationRequired()
-    template.status = Status.SUBMITTING
+    _require_code(actor=actor, purpose=PURPOSE_SUBMIT, template=template, digest=digest)
+    awaiting = approval_required_for(template=template)
+    template.status = Status.AWAITING_APPROVAL if awaiting else Status.SUBMITTING
     template.submitted_by = actor
     template.submitted_at = timezone.now()
     template.content_digest = digest
     template.save()
-    StatusEvent.objects.create(template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor)
-    transaction.on_commit(lambda: submit_template.delay(template.pk), robust=True)
+    _contribute(template, actor, Contribution.Kind.SUBMITTED)
+    StatusEvent.objects.create(template=template, status=template.status, source=StatusEvent.Source.USER, actor=actor)
+    if awaiting:
+        approval_requested_email(template=template)
+    else:
+        _queue_submission(template)
+    return template
+
+
+@transaction.atomic
+def submission_retry(*, template: Template, actor) -> bool:
+    """Send a failed template again (languages already accepted are kept).
+
+    Sending again is sending: with the toggle on it needs the actor's code
+    for the frozen content, and the actor counts as one who submitted it.
+    """
+    require_task_queue("retry the submission")
+    template = _locked(template)
+    if template.status != Status.FAILED:
+        return False
+    _require_code(actor=actor, purpose=PURPOSE_RETRY, template=template, digest=template.content_digest)
+    Template.objects.filter(pk=template.pk).update(
+        status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
+    )
+    _contribute(template, actor, Contribution.Kind.SUBMITTED)
+    StatusEvent.objects.create(
+        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason="Retry"
+    )
+    _queue_submission(template)
+    return True
+
+
+@transaction.atomic
+def review_decide(*, template: Template, reviewer, approve: bool, reason: str = "") -> Template:
+    """A person's decision: second-person approval, or the review desk's verdict.
+
+    Awaiting approval: Approve sends the template to its provider, Reject
+    ends it with the reason. Pending on the review desk: the decision is the
+    review's outcome for every language. Either way, never by one of its
+    contributors, and with the toggle on only with the reviewer's own code
+    for this decision on this content.
+    """
+    from .submission import aggregate_status
+
+    template = Template.objects.select_for_update().select_related("channel_account").get(pk=template.pk)
+    refusal = review_refusal(template=template, user=reviewer)
+    if refusal:
+        raise ReviewError(refusal)
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ReviewError("Give a reason for the rejection.")
+    _require_code(
+        actor=reviewer,
+        purpose=PURPOSE_REVIEW,
+        template=template,
+        digest=review_digest(template, approve=approve, reason=reason),
+    )
+    now = timezone.now()
+    if template.status == Status.AWAITING_APPROVAL:
+        status = Status.SUBMITTING if approve else Status.REJECTED
+        Template.objects.filter(pk=template.pk).update(
+            status=status, status_reason="" if approve else reason, updated_at=now
+        )
+        StatusEvent.objects.create(
+            template=template,
+            status=status,
+            source=StatusEvent.Source.REVIEWER,
+            actor=reviewer,
+            reason="Approved" if approve else reason,
+        )
+        template.status, template.status_reason = status, "" if approve else reason
+        if approve:
+            _queue_submission(template)
+        else:
+            review_ended_email(template=template)
+        return template
+    status = Status.APPROVED if approve else Status.REJECTED
+    template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
+    aggregate_status(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
     return template

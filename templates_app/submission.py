@@ -19,9 +19,9 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from qontak_broadcast.availability import require_task_queue
+from accounts.models import Provider
 
-from .emails import review_ended_email, submission_failed_email
+from .emails import approval_requested_email, review_ended_email, submission_failed_email
 from .models import Status, StatusEvent, Submission, Template
 from .providers import provider_for
 from .providers.base import PermanentProviderError, ProviderError, StatusUpdate, TemporaryProviderError
@@ -110,7 +110,7 @@ def submission_run(*, template_id: int) -> RunOutcome:
         return RunOutcome(done=True, message=exc.message)
     with transaction.atomic():
         locked = Template.objects.select_for_update().get(pk=template_id)
-        _aggregate(locked, source=StatusEvent.Source.SYSTEM, reason="")
+        aggregate_status(locked, source=StatusEvent.Source.SYSTEM, reason="")
         Template.objects.filter(pk=template_id).update(claimed_at=None)
     return RunOutcome(done=True)
 
@@ -128,26 +128,12 @@ def submission_fail(*, template_id: int, message: str) -> None:
         submission_failed_email(template=Template.objects.get(pk=template_id))
 
 
-@transaction.atomic
-def submission_retry(*, template: Template, actor) -> bool:
-    """An operator sends a failed template again (languages already accepted are kept)."""
-    from .tasks import submit_template
+def aggregate_status(template: Template, *, source: str, reason: str, actor=None) -> None:
+    """Derive the template's status from its languages; record and announce a change.
 
-    require_task_queue("retry the submission")
-    updated = Template.objects.filter(pk=template.pk, status=Status.FAILED).update(
-        status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
-    )
-    if not updated:
-        return False
-    StatusEvent.objects.create(
-        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason="Retry"
-    )
-    transaction.on_commit(lambda: submit_template.delay(template.pk), robust=True)
-    return True
-
-
-def _aggregate(template: Template, *, source: str, reason: str, actor=None) -> None:
-    """Derive the template's status from its languages; record and announce a change."""
+    Announcing: the creator when review ends; the organization's possible
+    reviewers when a template lands on the review desk.
+    """
     submissions = list(template.submissions.all())
     if not submissions:
         return
@@ -185,6 +171,8 @@ def _aggregate(template: Template, *, source: str, reason: str, actor=None) -> N
         if status in REVIEW_ENDED:
             template.status, template.status_reason = status, template_reason
             review_ended_email(template=template)
+        elif status == Status.PENDING and template.channel_account.provider == Provider.REVIEW_DESK:
+            approval_requested_email(template=template)
 
 
 @transaction.atomic
@@ -222,30 +210,8 @@ def submission_status_apply(*, update: StatusUpdate, source: str) -> bool:
     Submission.objects.filter(pk=submission.pk).update(last_event_at=update.occurred_at, **fields)
     if template.status in (Status.DRAFT, Status.SUBMITTING, Status.FAILED):
         return True  # still being sent: the run aggregates when it finishes
-    _aggregate(template, source=source, reason=update.reason)
+    aggregate_status(template, source=source, reason=update.reason)
     return True
-
-
-class ReviewError(Exception):
-    """The decision can't be taken (already decided, own template, not on the review desk)."""
-
-
-@transaction.atomic
-def review_decide(*, template: Template, reviewer, approve: bool, reason: str = "") -> None:
-    """A reviewer's decision on the review desk: it applies to every language of the template."""
-    now = timezone.now()
-    status = Status.APPROVED if approve else Status.REJECTED
-    template = Template.objects.select_for_update().select_related("channel_account").get(pk=template.pk)
-    if template.channel_account.provider != "review_desk":
-        raise ReviewError("WhatsApp reviews this template; its decision arrives by itself.")
-    if template.status != Status.PENDING:
-        raise ReviewError(f"This template is {template.get_status_display().lower()}: there is nothing to decide.")
-    if template.created_by_id == reviewer.pk:
-        raise ReviewError("You created this template: another reviewer must decide on it.")
-    if not approve and not reason.strip():
-        raise ReviewError("Give a reason for the rejection.")
-    template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
-    _aggregate(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
 
 
 def submissions_stranded(*, older_than_seconds: int):

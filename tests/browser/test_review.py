@@ -5,7 +5,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from templates_app.services import template_submit
+from templates_app.services import template_digest, template_submit
 from tests.browser.conftest import log_in
 from tests.factories import PASSWORD
 from tests.templates_app.builders import new_template
@@ -22,7 +22,7 @@ def test_reviewer_approves_and_the_agent_sees_it_and_gets_the_email(
     page, agent, reviewer, org_a, account_a, celery_worker, smtp
 ):
     template = new_template(org_a, agent, account_a, name="spring_sale", category="MARKETING")
-    template_submit(template=template, actor=agent)
+    template_submit(template=template, actor=agent, fingerprint=template_digest(template))
 
     log_in(page, "reviewer@acme.test", PASSWORD)
     page.goto("/broadcast/templates/")
@@ -46,7 +46,7 @@ def test_reviewer_rejects_with_a_reason_the_agent_can_read(
     page, agent, reviewer, org_a, account_a, celery_worker, smtp
 ):
     template = new_template(org_a, agent, account_a, name="flash_deal", category="MARKETING")
-    template_submit(template=template, actor=agent)
+    template_submit(template=template, actor=agent, fingerprint=template_digest(template))
 
     log_in(page, "reviewer@acme.test", PASSWORD)
     page.goto(f"/broadcast/templates/{template.pk}/")

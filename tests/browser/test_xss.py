@@ -23,6 +23,7 @@ def test_no_payload_runs_anywhere(page, agent, admin, org_a, account_a, transact
     template = new_template(org_a, agent, account_a, name="xss_probe")
     content_save(
         template=template,
+        actor=template.created_by,
         language="en_US",
         data={
             "header_format": "TEXT",

@@ -6,6 +6,7 @@ from otp.models import Challenge
 from security_settings.selectors import broadcast_template_otp_enabled
 from security_settings.services import broadcast_template_otp_enable
 from templates_app.models import Status, Template
+from templates_app.services import template_digest
 from tests.factories import PASSWORD
 from tests.templates_app.builders import new_template
 
@@ -55,7 +56,9 @@ def test_send_code_says_try_again_and_changes_nothing(redis_down, admin_client, 
 
 def test_submit_says_try_again_and_the_template_stays_a_draft(redis_down, agent_client, org_a, agent, account_a):
     template = new_template(org_a, agent, account_a)
-    response = agent_client.post(f"/broadcast/templates/{template.pk}/submit/confirm/")
+    response = agent_client.post(
+        f"/broadcast/templates/{template.pk}/submit/confirm/", {"fingerprint": template_digest(template)}
+    )
     assert response.status_code == 503
     assert "Nothing was changed" in response.content.decode()
     assert Template.objects.get(pk=template.pk).status == Status.DRAFT
@@ -69,7 +72,12 @@ def test_submit_with_a_code_also_waits_for_the_queue(redis_down, agent_client, a
     broadcast_template_otp_enable(organization=org_a, actor=admin)
     app.conf.task_always_eager = False
     template = new_template(org_a, agent, account_a)
-    assert agent_client.post(f"/broadcast/templates/{template.pk}/submit/confirm/").status_code == 503
+    assert (
+        agent_client.post(
+            f"/broadcast/templates/{template.pk}/submit/confirm/", {"fingerprint": template_digest(template)}
+        ).status_code
+        == 503
+    )
     assert not Challenge.objects.exists()
     assert Template.objects.get(pk=template.pk).status == Status.DRAFT
 

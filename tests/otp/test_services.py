@@ -340,13 +340,17 @@ def test_the_plain_text_email_shows_names_as_typed(admin, issue, mailoutbox):
 
 
 # --- django-otp's view ------------------------------------------------------
-def test_the_email_device_verifies_the_newest_open_code_once(admin, org_a, issue, mailoutbox):
+def test_the_email_device_verifies_a_code_only_for_the_action_it_is_bound_to(admin, org_a, issue, mailoutbox):
     issue(user=admin, subject=org_a, purpose="first_action")
     issue(user=admin, subject=org_a, purpose="second_action")
     newest = code_in(mailoutbox[-1])
     device = EmailDevice.objects.get(user=admin)
 
     assert list(devices_for_user(admin)) == [device]
+    # Unbound, no code verifies: the device never guesses which action a code is for.
+    assert device.verify_token(newest) is False
+    assert device.bind(purpose="first_action", subject=org_a).verify_token(newest) is False
+    device.bind(purpose="second_action", subject=org_a)
     assert device.verify_token(another_code(newest)) is False
     assert device.verify_token(newest) is True
     assert device.verify_token(newest) is False

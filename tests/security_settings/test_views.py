@@ -5,13 +5,14 @@ import pytest
 from django.utils import timezone
 
 from otp.models import Challenge
-from security_settings.models import ToggleChange
+from security_settings.models import SecuritySettings, ToggleChange
 from security_settings.selectors import broadcast_template_otp_enabled
 from security_settings.services import broadcast_template_otp_enable
 
 PAGE = "/settings/security/"
 ENABLE = "/settings/security/broadcast-template-otp/enable/"
 DISABLE = "/settings/security/broadcast-template-otp/disable/"
+APPROVAL_ENABLE = "/settings/security/second-person-approval/enable/"
 
 
 def _code(mailoutbox) -> str:
@@ -136,21 +137,60 @@ def test_cancel_leaves_the_setting_and_kills_nothing_else(
 ):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     code = _code(mailoutbox)
-    response = admin_client.get(ENABLE + "cancel/")
+    assert admin_client.get(ENABLE + "cancel/").status_code == 405  # a link can't cancel it for you
+    response = admin_client.post(ENABLE + "cancel/")
     assert response.status_code == 302 and response["Location"] == PAGE
     assert broadcast_template_otp_enabled(organization_id=org_a.pk) is False
     # The cancelled flow has no pending code any more.
     assert admin_client.post(ENABLE + "verify/", {"code": code}).status_code == 422
 
 
-def test_resend_is_refused_during_the_cooldown_with_the_seconds_left(
-    admin_client, mailoutbox, django_capture_on_commit_callbacks
+def test_resend_during_the_cooldown_sends_nothing_and_keeps_the_code_sent(
+    admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks
 ):
     _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
     response = _send_code(admin_client, ENABLE + "resend/", django_capture_on_commit_callbacks)
-    assert response.status_code == 429
+    assert response.status_code == 200
     assert re.search(r"ask for a new one in \d+ seconds", response.content.decode())
     assert len(mailoutbox) == 1
+    admin_client.post(ENABLE + "verify/", {"code": _code(mailoutbox)})
+    assert broadcast_template_otp_enabled(organization_id=org_a.pk) is True
+
+
+def test_a_code_for_another_policy_does_not_change_this_one(
+    admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
+    response = admin_client.post(APPROVAL_ENABLE + "verify/", {"code": _code(mailoutbox)})
+    assert response.status_code == 422
+    assert not SecuritySettings.objects.filter(second_person_approval=True).exists()
+
+
+def test_second_person_approval_is_changed_with_a_code_and_audited(
+    admin_client, admin, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    page = admin_client.get(PAGE).content.decode()
+    assert "Second-person approval on Broadcast Template" in page
+    confirm = admin_client.get(APPROVAL_ENABLE).content.decode()
+    assert "Enable Second-person approval on Broadcast Template?" in confirm and ">Enable<" in confirm
+    _send_code(admin_client, APPROVAL_ENABLE, django_capture_on_commit_callbacks)
+    assert not SecuritySettings.objects.filter(second_person_approval=True).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = admin_client.post(APPROVAL_ENABLE + "verify/", {"code": _code(mailoutbox)})
+
+    assert "Second-person approval on Broadcast Template is enabled" in done.content.decode()
+    assert SecuritySettings.objects.get(organization=org_a).second_person_approval is True
+    assert SecuritySettings.objects.get(organization=org_a).broadcast_template_otp is False
+    change = ToggleChange.objects.get()
+    assert (change.setting, change.new_value, change.actor) == ("second_person_approval", True, admin)
+    told = mailoutbox[-1]
+    assert told.subject == "Second-person approval on Broadcast Template was turned on for Acme Retail"
+    trail = admin_client.get(PAGE).content.decode()
+    assert "Turned on</strong> Second-person approval on Broadcast Template" in trail
+
+
+def test_an_unknown_policy_is_a_404(admin_client):
+    assert admin_client.get("/settings/security/make-me-admin/enable/").status_code == 404
 
 
 def test_resend_after_the_cooldown_sends_a_new_code_and_the_old_one_stops_working(

@@ -35,5 +35,5 @@ def new_template(org, actor, account, *, name="order_update", languages=("en_US"
     )
     if data is not None:
         for language in template.languages:
-            content_save(template=template, language=language, data=data)
+            content_save(template=template, actor=template.created_by, language=language, data=data)
     return template

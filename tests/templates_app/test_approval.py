@@ -7,15 +7,8 @@ from django.utils import timezone
 
 from templates_app.models import Status, StatusEvent, Submission, Template
 from templates_app.providers.base import StatusUpdate
-from templates_app.services import template_submit
-from templates_app.submission import (
-    ReviewError,
-    review_decide,
-    submission_fail,
-    submission_retry,
-    submission_run,
-    submission_status_apply,
-)
+from templates_app.services import ReviewError, review_decide, submission_retry, template_digest, template_submit
+from templates_app.submission import submission_fail, submission_run, submission_status_apply
 from tests.templates_app.builders import new_template
 
 
@@ -24,7 +17,7 @@ def pending(org_a, agent, account_a, django_capture_on_commit_callbacks) -> Temp
     """order_update in two languages, submitted to the review desk (Pending)."""
     template = new_template(org_a, agent, account_a, languages=["en_US", "id"])
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=template, actor=agent)
+        template_submit(template=template, actor=agent, fingerprint=template_digest(template))
     template.refresh_from_db()
     return template
 
@@ -77,7 +70,7 @@ def test_a_rejection_needs_a_reason_and_shows_it(pending, reviewer, mailoutbox, 
 def test_a_reviewer_cannot_review_their_own_template(org_a, reviewer, account_a, django_capture_on_commit_callbacks):
     own = new_template(org_a, reviewer, account_a)
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=own, actor=reviewer)
+        template_submit(template=own, actor=reviewer, fingerprint=template_digest(own))
     with pytest.raises(ReviewError, match="another reviewer"):
         review_decide(template=own, reviewer=reviewer, approve=True)
     assert _status(own) == Status.PENDING
@@ -199,7 +192,7 @@ def test_the_content_screen_flags_prohibited_content_to_the_submitter_and_the_re
     assert "Link shortener: “bit.ly”" in dialog
     assert "Competitor name: “MegaMart”" in dialog
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=template, actor=agent)
+        template_submit(template=template, actor=agent, fingerprint=template_digest(template))
     assert "Gambling: “casino”" in reviewer_client.get(url(template)).content.decode()
 
 
@@ -219,7 +212,10 @@ def test_admins_retry_a_failed_submission_from_the_page(org_a, agent, account_a,
     assert "Retry submission" in admin_client.get(url(template)).content.decode()
     assert "Retry submission" not in agent_client.get(url(template)).content.decode()
     assert agent_client.post(url(template, "retry/")).status_code == 403
-    admin_client.post(url(template, "retry/"))
+    shown = admin_client.post(url(template, "retry/")).content.decode()
+    assert "Send this template again?" in shown and "Retry submission" in shown
+    assert _status(template) == Status.FAILED  # nothing sent before the confirmation
+    admin_client.post(url(template, "retry/confirm/"))
     assert _status(template) in (Status.SUBMITTING, Status.PENDING)
 
 

@@ -24,7 +24,7 @@ def submitted(org_a, agent, account_a, django_capture_on_commit_callbacks) -> Te
     """order_update in English (US) and Indonesian, submitted and waiting for review (Pending)."""
     template = new_template(org_a, agent, account_a, languages=["en_US", "id"])
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=template, actor=agent)
+        template_submit(template=template, actor=agent, fingerprint=template_digest(template))
     template.refresh_from_db()
     assert template.status == Status.PENDING
     return template
@@ -42,20 +42,27 @@ def snapshot(template: Template) -> tuple:
 
 # --- services --------------------------------------------------------------------
 SERVICE_CALLS = {
-    "content_save": lambda t, actor, account: content_save(template=t, language="en_US", data=CHANGED),
+    "content_save": lambda t, actor, account: content_save(
+        template=t, actor=t.created_by, language="en_US", data=CHANGED
+    ),
     "content_media_attach": lambda t, actor, account: content_media_attach(
         template=t,
+        actor=t.created_by,
         language="en_US",
         upload=SimpleUploadedFile("banner.png", PNG),
         header_format="IMAGE",
         all_languages=True,
     ),
-    "content_media_remove": lambda t, actor, account: content_media_remove(template=t, language="en_US"),
+    "content_media_remove": lambda t, actor, account: content_media_remove(
+        template=t, actor=t.created_by, language="en_US"
+    ),
     "template_details_update": lambda t, actor, account: template_details_update(
         template=t, actor=actor, channel_account=account, name="order_update", category="MARKETING", languages=["id"]
     ),
     "template_delete": lambda t, actor, account: template_delete(template=t),
-    "template_submit": lambda t, actor, account: template_submit(template=t, actor=actor),
+    "template_submit": lambda t, actor, account: template_submit(
+        template=t, actor=actor, fingerprint=template_digest(t)
+    ),
 }
 
 
@@ -77,7 +84,7 @@ def test_a_stale_draft_object_cannot_sneak_a_change_in_after_submit(submitted):
     before = snapshot(submitted)
 
     with pytest.raises(ImmutableTemplateError):
-        content_save(template=stale, language="en_US", data=CHANGED)
+        content_save(template=stale, actor=stale.created_by, language="en_US", data=CHANGED)
 
     assert snapshot(submitted) == before
 

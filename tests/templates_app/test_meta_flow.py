@@ -7,7 +7,7 @@ import time
 import pytest
 
 from templates_app.models import Status, Template
-from templates_app.services import template_submit
+from templates_app.services import template_digest, template_submit
 from templates_app.submission import submission_run
 from tests.factories import ChannelAccountFactory
 from tests.fakes.graph_api import (
@@ -42,7 +42,7 @@ def meta_settings(settings):
 
 def _submit(template, actor, capture):
     with capture(execute=True):
-        template_submit(template=template, actor=actor)
+        template_submit(template=template, actor=actor, fingerprint=template_digest(template))
     return Template.objects.get(pk=template.pk)
 
 

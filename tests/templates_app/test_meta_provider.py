@@ -125,7 +125,7 @@ def make_template(org, agent, account, data=FULL, *, name="order_update", langua
     template = template_create(
         organization=org, actor=agent, channel_account=account, name=name, category=category, languages=[language]
     )
-    content_save(template=template, language=language, data=data)
+    content_save(template=template, actor=template.created_by, language=language, data=data)
     return template, template.contents.get(language=language)
 
 
@@ -133,6 +133,7 @@ def with_media(org, agent, account, header_format, filename, data):
     template, _ = make_template(org, agent, account, PLAIN)
     content_media_attach(
         template=template,
+        actor=template.created_by,
         language="en_US",
         upload=SimpleUploadedFile(filename, data),
         header_format=header_format,

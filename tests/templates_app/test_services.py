@@ -30,7 +30,7 @@ def valid_template(org, agent, account, **kwargs):
 
 def submitted(template, actor, capture):
     with capture(execute=True):
-        template_submit(template=template, actor=actor)
+        template_submit(template=template, actor=actor, fingerprint=template_digest(template))
     template.refresh_from_db()
     return template
 
@@ -68,7 +68,7 @@ def test_content_save_keeps_an_invalid_draft_exactly_as_typed(org_a, agent, acco
         "buttons": [{"kind": "URL", "text": "Open", "url": "not a url"}] * 3,
     }
 
-    content_save(template=template, language="en_US", data=typed)
+    content_save(template=template, actor=template.created_by, language="en_US", data=typed)
 
     saved = content(template)
     assert len(saved.body) == 1100 and saved.body == too_long
@@ -111,7 +111,12 @@ def test_deleting_a_draft_removes_it_and_its_sample_files(
 ):
     template = valid_template(org_a, agent, account_a, languages=["en_US", "id"])
     content_media_attach(
-        template=template, language="en_US", upload=upload("a.png", PNG), header_format="IMAGE", all_languages=True
+        template=template,
+        actor=template.created_by,
+        language="en_US",
+        upload=upload("a.png", PNG),
+        header_format="IMAGE",
+        all_languages=True,
     )
     assert len(_stored_files(media_root)) == 2
 
@@ -128,7 +133,12 @@ def test_removing_a_language_removes_its_sample_file(
 ):
     template = valid_template(org_a, agent, account_a, languages=["en_US", "id"])
     content_media_attach(
-        template=template, language="en_US", upload=upload("a.png", PNG), header_format="IMAGE", all_languages=True
+        template=template,
+        actor=template.created_by,
+        language="en_US",
+        upload=upload("a.png", PNG),
+        header_format="IMAGE",
+        all_languages=True,
     )
     kept = content(template, "en_US").media_sample.name.rsplit("/", 1)[-1]
 
@@ -156,6 +166,7 @@ def test_a_sample_is_judged_by_its_bytes_not_its_name(org_a, agent, account_a, h
 
     content_media_attach(
         template=template,
+        actor=template.created_by,
         language="en_US",
         upload=upload(filename, PNG, "application/pdf"),
         header_format=header_format,
@@ -175,6 +186,7 @@ def test_a_text_file_named_like_a_photo_is_refused_with_the_reason(org_a, agent,
     with pytest.raises(TemplateError, match=r"^This file is not a JPEG or PNG image\.$"):
         content_media_attach(
             template=template,
+            actor=template.created_by,
             language="en_US",
             upload=upload("photo.jpg", b"just some text, renamed to photo.jpg\n", "image/jpeg"),
             header_format="IMAGE",
@@ -189,7 +201,12 @@ def test_all_languages_gives_every_content_its_own_copy(org_a, agent, account_a)
     template = new_template(org_a, agent, account_a, languages=["en_US", "id", "ms"])
 
     content_media_attach(
-        template=template, language="id", upload=upload("banner.png", PNG), header_format="IMAGE", all_languages=True
+        template=template,
+        actor=template.created_by,
+        language="id",
+        upload=upload("banner.png", PNG),
+        header_format="IMAGE",
+        all_languages=True,
     )
 
     contents = list(template.contents.all())
@@ -208,7 +225,12 @@ def test_one_language_only_leaves_the_others_without_a_sample(org_a, agent, acco
     template = new_template(org_a, agent, account_a, languages=["en_US", "id"])
 
     content_media_attach(
-        template=template, language="id", upload=upload("banner.png", PNG), header_format="IMAGE", all_languages=False
+        template=template,
+        actor=template.created_by,
+        language="id",
+        upload=upload("banner.png", PNG),
+        header_format="IMAGE",
+        all_languages=False,
     )
 
     assert not content(template, "en_US").media_sample
@@ -221,7 +243,12 @@ def test_duplicating_a_submitted_template_starts_a_new_draft_with_the_same_conte
 ):
     source = valid_template(org_a, agent, account_a, languages=["en_US", "id"])
     content_media_attach(
-        template=source, language="en_US", upload=upload("banner.png", PNG), header_format="IMAGE", all_languages=True
+        template=source,
+        actor=source.created_by,
+        language="en_US",
+        upload=upload("banner.png", PNG),
+        header_format="IMAGE",
+        all_languages=True,
     )
     source = submitted(source, agent, django_capture_on_commit_callbacks)
     assert source.status == Status.PENDING
@@ -275,7 +302,12 @@ def test_a_duplicated_sample_is_stored_under_its_content_type(org_a, agent, acco
     # media_sample_path: "only the content type decides the extension".
     source = new_template(org_a, agent, account_a)
     content_media_attach(
-        template=source, language="en_US", upload=upload("banner.png", PNG), header_format="IMAGE", all_languages=False
+        template=source,
+        actor=source.created_by,
+        language="en_US",
+        upload=upload("banner.png", PNG),
+        header_format="IMAGE",
+        all_languages=False,
     )
 
     copy = template_duplicate(template=source, actor=agent)
@@ -327,12 +359,12 @@ def _changed_button(index: int, **changes) -> list[dict]:
 def test_the_digest_changes_when_any_content_field_changes(org_a, agent, account_a, change):
     template = new_template(org_a, agent, account_a, languages=["en_US", "id"])
     for language in template.languages:
-        content_save(template=template, language=language, data=TEXT_HEADER)
+        content_save(template=template, actor=template.created_by, language=language, data=TEXT_HEADER)
     before = template_digest(template)
-    content_save(template=template, language="en_US", data=TEXT_HEADER)
+    content_save(template=template, actor=template.created_by, language="en_US", data=TEXT_HEADER)
     assert template_digest(template) == before, "saving the same content again must keep the digest"
 
-    content_save(template=template, language="id", data={**TEXT_HEADER, **change})
+    content_save(template=template, actor=template.created_by, language="id", data={**TEXT_HEADER, **change})
 
     assert template_digest(template) != before
 
@@ -342,11 +374,21 @@ def test_the_digest_changes_with_the_media_sample_and_the_details(org_a, agent, 
     digests = [template_digest(template)]
 
     content_media_attach(
-        template=template, language="en_US", upload=upload("a.png", PNG), header_format="IMAGE", all_languages=False
+        template=template,
+        actor=template.created_by,
+        language="en_US",
+        upload=upload("a.png", PNG),
+        header_format="IMAGE",
+        all_languages=False,
     )
     digests.append(template_digest(template))
     content_media_attach(
-        template=template, language="en_US", upload=upload("a.png", PNG), header_format="IMAGE", all_languages=False
+        template=template,
+        actor=template.created_by,
+        language="en_US",
+        upload=upload("a.png", PNG),
+        header_format="IMAGE",
+        all_languages=False,
     )
     digests.append(template_digest(template))
     template = template_details_update(
@@ -387,11 +429,11 @@ def test_submit_refuses_a_template_with_problems_and_keeps_the_draft(
     org_a, agent, account_a, data, django_capture_on_commit_callbacks
 ):
     template = new_template(org_a, agent, account_a)
-    content_save(template=template, language="en_US", data=data)
+    content_save(template=template, actor=template.created_by, language="en_US", data=data)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         with pytest.raises(TemplateError, match="problems to fix"):
-            template_submit(template=template, actor=agent)
+            template_submit(template=template, actor=agent, fingerprint=template_digest(template))
 
     assert callbacks == []
     template.refresh_from_db()
@@ -405,7 +447,7 @@ def test_submit_refuses_a_name_another_template_of_the_account_took_meanwhile(or
     second = valid_template(org_a, agent, account_a, name="spring_sale")
 
     with pytest.raises(TemplateError):
-        template_submit(template=second, actor=agent)
+        template_submit(template=second, actor=agent, fingerprint=template_digest(second))
 
     assert Template.objects.get(pk=second.pk).status == Status.DRAFT
     assert Template.objects.get(pk=first.pk).status == Status.DRAFT
@@ -417,7 +459,7 @@ def test_submit_freezes_a_valid_draft_and_the_task_takes_it_to_pending(
     template = valid_template(org_a, agent, account_a)
 
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=template, actor=agent)
+        template_submit(template=template, actor=agent, fingerprint=template_digest(template))
         # Until the transaction commits, nothing has gone out yet.
         assert Template.objects.get(pk=template.pk).status == Status.SUBMITTING
 

@@ -60,12 +60,21 @@ def other_than(code: str) -> str:
     return "000000" if code != "000000" else "111111"
 
 
+FINGERPRINT_RE = re.compile(r'name="fingerprint" value="([0-9a-f]{64})"')
+
+
+def fingerprint_in(response) -> str:
+    """The fingerprint of what a dialog showed (the confirm step, or the code dialog carrying it)."""
+    (value,) = set(FINGERPRINT_RE.findall(response.content.decode()))
+    return value
+
+
 def confirm(client, template, capture):
-    """Submit (the warning), then its "Submit" button."""
+    """Submit (the confirm step), then its "Submit" button, which posts the fingerprint of what it showed."""
     warning = client.post(url(template, "submit/"), {"language": "en_US", **_form()})
     assert warning.status_code == 200 and "Submit this template?" in warning.content.decode()
     with capture(execute=True):
-        return client.post(url(template, "submit/confirm/"))
+        return client.post(url(template, "submit/confirm/"), {"fingerprint": fingerprint_in(warning)})
 
 
 def _form() -> dict:
@@ -159,43 +168,97 @@ def test_input_that_is_not_six_digits_is_refused_next_to_the_field(
     assert status_of(draft) == Status.DRAFT
 
 
+CHANGED = "The content changed while you were reviewing it. Check it again."
+SNEAKED = "Halo {{1}}, klik link ini untuk hadiah."
+
+
 def test_content_changed_in_another_tab_after_the_code_was_sent_kills_the_code(
     agent_client, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
 ):
     confirm(agent_client, draft, django_capture_on_commit_callbacks)
     (code,) = codes_to(mailoutbox, "agent@acme.test")
-    content_save(template=draft, language="id", data={**VALID, "body": "Halo {{1}}, klik link ini untuk hadiah."})
+    # Another session (a second author, a stolen cookie) edits the other language.
+    content_save(template=draft, actor=draft.created_by, language="id", data={**VALID, "body": SNEAKED})
 
     response = agent_client.post(url(draft, "submit/verify/"), {"code": code})
 
-    assert response.status_code == 422
-    assert (
-        "The content changed after this code was sent. Ask for a new code to confirm what you see now."
-        in response.content.decode()
-    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert CHANGED in page and "Halo <span" in page and "klik link ini untuk hadiah." in page
     assert status_of(draft) == Status.DRAFT
+    assert Challenge.objects.get().kill_reason == "content_changed"
     # Dead for good, even if the content is put back.
-    content_save(template=draft, language="id", data=VALID)
+    content_save(template=draft, actor=draft.created_by, language="id", data=VALID)
     again = agent_client.post(url(draft, "submit/verify/"), {"code": code})
-    assert again.status_code == 422 and status_of(draft) == Status.DRAFT
+    assert again.status_code == 409 and status_of(draft) == Status.DRAFT
+
+
+def test_a_change_between_the_confirm_step_and_its_submit_sends_no_code(
+    agent_client, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
+):
+    shown = agent_client.post(url(draft, "submit/"), {"language": "en_US", **_form()})
+    content_save(template=draft, actor=draft.created_by, language="id", data={**VALID, "body": SNEAKED})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = agent_client.post(url(draft, "submit/confirm/"), {"fingerprint": fingerprint_in(shown)})
+
+    assert response.status_code == 409
+    assert CHANGED in response.content.decode() and "klik link ini untuk hadiah." in response.content.decode()
+    assert mailoutbox == [] and not Challenge.objects.exists()
+    assert fingerprint_in(response) == template_digest(draft) != fingerprint_in(shown)
+
+
+def test_with_the_toggle_off_a_change_before_submit_submits_nothing(
+    agent_client, draft, mailoutbox, django_capture_on_commit_callbacks
+):
+    shown = agent_client.post(url(draft, "submit/"), {"language": "en_US", **_form()})
+    content_save(template=draft, actor=draft.created_by, language="id", data={**VALID, "body": SNEAKED})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = agent_client.post(url(draft, "submit/confirm/"), {"fingerprint": fingerprint_in(shown)})
+        forged = agent_client.post(url(draft, "submit/confirm/"), {"fingerprint": "0" * 64})
+        bare = agent_client.post(url(draft, "submit/confirm/"))
+
+    assert response.status_code == forged.status_code == bare.status_code == 409
+    assert status_of(draft) == Status.DRAFT
+
+
+def test_resend_after_a_change_shows_the_new_content_instead_of_rebinding(
+    agent_client, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
+):
+    dialog = confirm(agent_client, draft, django_capture_on_commit_callbacks)
+    content_save(template=draft, actor=draft.created_by, language="id", data={**VALID, "body": SNEAKED})
+    Challenge.objects.update(created_at=timezone.now() - timedelta(seconds=61))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        resent = agent_client.post(url(draft, "submit/resend/"), {"fingerprint": fingerprint_in(dialog)})
+
+    assert resent.status_code == 409
+    assert CHANGED in resent.content.decode() and "klik link ini untuk hadiah." in resent.content.decode()
+    assert len(codes_to(mailoutbox, "agent@acme.test")) == 1  # no new code for content never shown
 
 
 def test_a_new_code_after_the_change_confirms_the_new_content(
     agent_client, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
 ):
     confirm(agent_client, draft, django_capture_on_commit_callbacks)
-    content_save(template=draft, language="id", data={**VALID, "footer": "Acme Retail Indonesia"})
+    content_save(
+        template=draft, actor=draft.created_by, language="id", data={**VALID, "footer": "Acme Retail Indonesia"}
+    )
     Challenge.objects.update(created_at=timezone.now() - timedelta(seconds=61))
 
+    # The person is shown the new content and confirms it: a code bound to it.
+    shown = agent_client.post(url(draft, "submit/"), {"language": "en_US", **_form()})
+    assert "Acme Retail Indonesia" in shown.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        resent = agent_client.post(url(draft, "submit/resend/"))
-    assert "A new code is on its way." in resent.content.decode()
+        agent_client.post(url(draft, "submit/confirm/"), {"fingerprint": fingerprint_in(shown)})
     _, new = codes_to(mailoutbox, "agent@acme.test")
     with django_capture_on_commit_callbacks(execute=True):
         done = agent_client.post(url(draft, "submit/verify/"), {"code": new})
 
     assert SENT in done.content.decode()
     assert status_of(draft) == Status.PENDING
+    assert Template.objects.get(pk=draft.pk).content_digest == fingerprint_in(shown)
 
 
 def test_the_service_refuses_to_submit_without_a_verified_code_when_the_toggle_is_on(
@@ -203,7 +266,7 @@ def test_the_service_refuses_to_submit_without_a_verified_code_when_the_toggle_i
 ):
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(VerificationRequired, match="verify the code first"):
-            template_submit(template=draft, actor=agent)
+            template_submit(template=draft, actor=agent, fingerprint=template_digest(draft))
 
     assert status_of(draft) == Status.DRAFT
 
@@ -220,7 +283,7 @@ def test_a_code_verified_by_another_user_does_not_let_this_one_submit(
     ).ok
 
     with pytest.raises(VerificationRequired):
-        template_submit(template=draft, actor=agent)
+        template_submit(template=draft, actor=agent, fingerprint=template_digest(draft))
     assert status_of(draft) == Status.DRAFT
 
 
@@ -238,7 +301,7 @@ def test_a_code_verified_for_another_template_does_not_submit_this_one(
     assert reused.status_code == 422
     assert status_of(draft) == Status.DRAFT
     with pytest.raises(VerificationRequired):
-        template_submit(template=draft, actor=agent)
+        template_submit(template=draft, actor=agent, fingerprint=template_digest(draft))
     assert status_of(draft) == Status.DRAFT and status_of(other) == Status.PENDING
 
 
@@ -281,18 +344,17 @@ def test_verifying_directly_without_a_code_sent_does_nothing(agent_client, draft
     assert status_of(draft) == Status.DRAFT
 
 
-def test_resend_within_the_cooldown_is_refused_with_the_seconds_left(
+def test_resend_within_the_cooldown_sends_nothing_and_keeps_the_code_sent(
     agent_client, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
 ):
     confirm(agent_client, draft, django_capture_on_commit_callbacks)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = agent_client.post(url(draft, "submit/resend/"))
+        response = agent_client.post(url(draft, "submit/resend/"), {"fingerprint": template_digest(draft)})
 
-    assert response.status_code == 429
-    seconds = re.search(
-        r"A code was just sent\. You can ask for a new one in (\d+) seconds\.", response.content.decode()
-    )
+    assert response.status_code == 200
+    assert ">Verify<" in response.content.decode() and "disabled>Verify" not in response.content.decode()
+    seconds = re.search(r"You can ask for a new one in (\d+) seconds\.", response.content.decode())
     assert seconds and 0 < int(seconds.group(1)) <= 61
     assert len(codes_to(mailoutbox, "agent@acme.test")) == 1
     # The code already sent still works.
@@ -302,13 +364,34 @@ def test_resend_within_the_cooldown_is_refused_with_the_seconds_left(
     assert status_of(draft) == Status.PENDING
 
 
+def test_a_second_device_within_the_cooldown_attaches_to_the_code_already_sent(
+    agent_client, agent, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    confirm(agent_client, draft, django_capture_on_commit_callbacks)
+    (code,) = codes_to(mailoutbox, "agent@acme.test")
+    laptop = Client()
+    laptop.force_login(agent)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dialog = confirm(laptop, draft, django_capture_on_commit_callbacks)
+
+    assert dialog.status_code == 200 and "A code for this was just sent" in dialog.content.decode()
+    assert "disabled>Verify" not in dialog.content.decode()
+    assert len(codes_to(mailoutbox, "agent@acme.test")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        done = laptop.post(url(draft, "submit/verify/"), {"code": code})
+    assert SENT in done.content.decode() and status_of(draft) == Status.PENDING
+
+
 def test_resend_after_the_cooldown_sends_a_new_code_and_the_old_one_stops_working(
     agent_client, draft, toggle_on, mailoutbox, django_capture_on_commit_callbacks
 ):
     confirm(agent_client, draft, django_capture_on_commit_callbacks)
     Challenge.objects.update(created_at=timezone.now() - timedelta(seconds=61))
     with django_capture_on_commit_callbacks(execute=True):
-        agent_client.post(url(draft, "submit/resend/"))
+        agent_client.post(url(draft, "submit/resend/"), {"fingerprint": template_digest(draft)})
     old, new = codes_to(mailoutbox, "agent@acme.test")
 
     if old != new:
@@ -339,7 +422,7 @@ def test_end_to_end_the_code_arrives_by_smtp_and_the_worker_takes_the_template_t
 
     warning = agent_client.post(url(template, "submit/"), {"language": "en_US", **_form()})
     assert "Submit this template?" in warning.content.decode()
-    dialog = agent_client.post(url(template, "submit/confirm/"))
+    dialog = agent_client.post(url(template, "submit/confirm/"), {"fingerprint": template_digest(template)})
     assert ">Verify<" in dialog.content.decode()
 
     code = smtp.latest_code("agent@acme.test")

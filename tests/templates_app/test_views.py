@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from templates_app.models import Content, Status, Template
-from templates_app.services import content_media_attach, content_save, template_submit
+from templates_app.services import content_media_attach, content_save, template_digest, template_submit
 from tests.factories import ChannelAccountFactory
 from tests.templates_app.builders import PNG, VALID, new_template
 
@@ -236,6 +236,7 @@ def test_another_organizations_template_answers_404_and_stays_as_it_was(
 ):
     content_media_attach(
         template=draft,
+        actor=draft.created_by,
         language="en_US",
         upload=SimpleUploadedFile("a.png", PNG),
         header_format="IMAGE",
@@ -395,7 +396,7 @@ def test_with_htmx_submit_with_problems_sends_the_page_to_the_editor(agent_clien
 
 
 def test_problems_in_another_language_are_pointed_to(agent_client, draft):
-    content_save(template=draft, language="id", data={**VALID, "body": ""})
+    content_save(template=draft, actor=draft.created_by, language="id", data={**VALID, "body": ""})
 
     response = agent_client.post(url(draft, "submit/"), content_form())
 
@@ -625,11 +626,11 @@ def catalogue(org_a, agent, account_a, django_capture_on_commit_callbacks):
     new_template(org_a, agent, account_a, name="spring_promo", category="MARKETING", languages=["en_US"])
     shipped = new_template(org_a, agent, account_a, name="order_shipped", languages=["id"])
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=shipped, actor=agent)
+        template_submit(template=shipped, actor=agent, fingerprint=template_digest(shipped))
     new_template(org_a, agent, account_a, name="summer_promo", category="MARKETING", languages=["id", "en_US"])
     rejected = new_template(org_a, agent, account_a, name="payment_due", languages=["ms"])
     with django_capture_on_commit_callbacks(execute=True):
-        template_submit(template=rejected, actor=agent)
+        template_submit(template=rejected, actor=agent, fingerprint=template_digest(rejected))
     Template.objects.filter(pk=rejected.pk).update(status=Status.REJECTED, status_reason="Looks like a scam.")
 
 

@@ -1,0 +1,1 @@
+"""Views of Broadcast > Template message, one module per flow: wizard, submit, review, pages."""

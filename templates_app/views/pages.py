@@ -1,0 +1,116 @@
+"""Pages every member reads (list, detail, sample files) and the one-click actions on a template."""
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.models import Provider
+from accounts.permissions import ADMINS, AUTHORS, EVERYONE, REVIEWERS, role_required
+from accounts.selectors import channel_accounts_for_member
+from qontak_broadcast.availability import require_task_queue
+
+from ..forms import ReviewForm, TemplateFilterForm
+from ..screening import template_screen
+from ..selectors import ListFilters, content_get, review_refusal, template_get_for_member, templates_page
+from ..services import template_delete, template_duplicate
+from ..tasks import sync_template_status
+from .common import content_previews, editable_draft
+
+
+@role_required(*EVERYONE)
+def media_sample(request, template_id: int, language: str):
+    """The sample file, served only to members of the template's organization."""
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    content = content_get(template=template, language=language)
+    if not content.media_sample:
+        raise Http404("No sample file.")
+    response = FileResponse(content.media_sample.open("rb"), content_type=content.media_mime)
+    disposition = "inline" if content.media_mime.startswith("image/") else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{content.media_name or "sample"}"'
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@role_required(*EVERYONE)
+def template_detail(request, template_id: int, *, review_form=None, status=200):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    # Approve/Reject are offered only to whom the service would let decide.
+    can_review = request.membership.role in REVIEWERS and not review_refusal(template=template, user=request.user)
+    context = {
+        "template": template,
+        "contents": content_previews(template),
+        "events": template.events.select_related("actor"),
+        "submissions": template.submissions.all(),
+        "can_review": can_review,
+        "review_form": review_form or ReviewForm(),
+        "findings": template_screen(template=template) if can_review else [],
+        "is_admin": request.membership.role in ADMINS,
+    }
+    return render(request, "templates_app/detail.html", context, status=status)
+
+
+@role_required(*ADMINS)
+@require_POST
+def template_sync(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    if template.channel_account.provider != Provider.META or not template.submissions.exists():
+        messages.info(request, "Only templates sent to WhatsApp have a status to sync.")
+    else:
+        require_task_queue("ask WhatsApp for the status")
+        transaction.on_commit(lambda: sync_template_status.delay(template.pk), robust=True)
+        messages.success(request, "Asking WhatsApp for the latest status; reload in a moment.")
+    return redirect("template_detail", template.pk)
+
+
+@role_required(*AUTHORS)
+@require_POST
+def template_duplicate_view(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    copy = template_duplicate(template=template, actor=request.user)
+    messages.success(request, f"New draft “{copy.name}” created from “{template.name}”.")
+    return redirect(f"{reverse('template_edit', args=[copy.pk])}?lang={copy.languages[0]}")
+
+
+@role_required(*AUTHORS)
+@require_POST
+def template_delete_view(request, template_id: int):
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    name = template.name
+    template_delete(template=template)
+    messages.success(request, f"Draft “{name}” deleted.")
+    if getattr(request, "htmx", False):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("template_list")
+        return response
+    return redirect("template_list")
+
+
+# --- list ----------------------------------------------------------------------
+@role_required(*EVERYONE)
+def template_list(request):
+    member = request.membership
+    accounts = list(channel_accounts_for_member(member=member))
+    members = member.organization.memberships.select_related("user").order_by("user__full_name", "user__email")
+    form = TemplateFilterForm(
+        request.GET or None, accounts=accounts, members=members, user=request.user, can_decide=member.role in REVIEWERS
+    )
+    filters = form.filters() if form.is_valid() else ListFilters()
+    page = templates_page(member=member, filters=filters, cursor=request.GET.get("cursor", ""))
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    return render(
+        request,
+        "templates_app/list.html",
+        {
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "filtered": filters != ListFilters(),
+            "can_create": member.role in AUTHORS,
+        },
+    )

@@ -1,0 +1,336 @@
+"""Submit (and send again) with what-you-see-is-what-you-confirm.
+
+Trace: Submit on step 2 -> submit_start saves what is on screen, checks
+every rule and shows the confirm step: every language's bubble, account,
+category, the screen's findings, the warning, and a fingerprint (the
+content digest) of exactly that. -> submit_confirm: if the stored content
+no longer has that fingerprint, nothing happens but showing the new
+content; else, with the toggle on, a code bound to the fingerprint is
+emailed (quoting the content) -> submit_verify: a code for content that
+changed since is killed and the person is shown the new content; a good
+code lets template_submit consume it in the submit's transaction.
+
+"Retry submission" after a failure is the same walk over the frozen
+content: confirm -> (code) -> submission_retry.
+"""
+
+import hmac
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import ADMINS, AUTHORS, role_required
+from otp.dialog import CodeStep, DialogUrls, dialog_closed
+from otp.services import VerifyFailure
+from qontak_broadcast.dialogs import render_dialog
+
+from ..forms import content_data_from_post
+from ..screening import template_screen
+from ..selectors import approval_required_for, otp_required_for, template_get_for_member
+from ..services import (
+    PURPOSE_RETRY,
+    PURPOSE_SUBMIT,
+    ContentChanged,
+    TemplateError,
+    content_save,
+    submission_retry,
+    template_digest,
+    template_submit,
+)
+from ..validation import template_problems
+from .common import back_to_problems, content_previews, editable_draft, page_redirect
+
+CHANGED = ContentChanged().args[0]
+QUOTE_CHARS = 160
+
+
+def content_quotes(template) -> list[tuple[str, str]]:
+    """The start of each language's body, for the code email: the mail alone says what is confirmed."""
+    quotes = []
+    for content in template.contents.all():
+        body = " ".join(content.body.split())
+        if len(body) > QUOTE_CHARS:
+            body = body[: QUOTE_CHARS - 1].rstrip() + "…"
+        quotes.append((f"{content.language_name} ({content.language}) body", body))
+    return quotes
+
+
+def content_details(template) -> list[tuple[str, str]]:
+    return [
+        ("Template", template.name),
+        ("Category", template.get_category_display()),
+        ("Account", str(template.channel_account)),
+        ("Languages", ", ".join(template.language_names)),
+    ]
+
+
+def _fingerprint(request) -> str:
+    return request.POST.get("fingerprint", "")[:64]
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(a) and hmac.compare_digest(a, b)
+
+
+# --- Submit ------------------------------------------------------------------
+def _confirm_dialog(request, template, *, changed: bool = False, status: int = 200):
+    return render_dialog(
+        request,
+        "templates_app/dialog_submit.html",
+        {
+            "title": "Submit this template?",
+            "template": template,
+            "previews": content_previews(template),
+            "fingerprint": template_digest(template),
+            "otp_required": otp_required_for(template=template),
+            "approval_required": approval_required_for(template=template),
+            "findings": template_screen(template=template),
+            "changed": CHANGED if changed else "",
+            "action_url": reverse("template_submit_confirm", args=[template.pk]),
+            "cancel_url": f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}",
+            "button": "Submit",
+            "retry": False,
+        },
+        status=status,
+    )
+
+
+def _submit_step(template, fingerprint: str) -> CodeStep:
+    return CodeStep(
+        # One pending code per template: confirming another template in a
+        # second tab must not replace this one's.
+        flow=f"submit_template:{template.pk}",
+        purpose=PURPOSE_SUBMIT,
+        subject=template,
+        digest=fingerprint,
+        urls=DialogUrls(
+            verify=reverse("template_submit_verify", args=[template.pk]),
+            resend=reverse("template_submit_resend", args=[template.pk]),
+            cancel=reverse("template_submit_cancel", args=[template.pk]),
+        ),
+        action=f"submit the WhatsApp template “{template.name}” for review",
+        intro=f"Enter the code to submit “{template.name}”.",
+        details=content_details(template),
+        quotes=content_quotes(template),
+        hidden={"fingerprint": fingerprint},
+    )
+
+
+def _sent_dialog(request, template):
+    awaiting = template.status == "awaiting"
+    return render_dialog(
+        request,
+        "templates_app/dialog_sent.html",
+        {
+            "title": "Template submitted: awaiting approval"
+            if awaiting
+            else "Template has been sent and is being checked",
+            "template": template,
+            "awaiting": awaiting,
+        },
+    )
+
+
+def _submit(request, template, fingerprint: str):
+    try:
+        template = template_submit(template=template, actor=request.user, fingerprint=fingerprint)
+    except ContentChanged:
+        return _confirm_dialog(request, template, changed=True, status=409)
+    except TemplateError as exc:
+        return render_dialog(
+            request,
+            "templates_app/dialog_problem.html",
+            {"title": "The template was not submitted", "text": str(exc), "template": template},
+            status=409,
+        )
+    return _sent_dialog(request, template)
+
+
+@role_required(*AUTHORS)
+@require_POST
+def submit_start(request, template_id: int):
+    """The Submit button: save what is on screen, check every rule, then show what will be confirmed."""
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    language = request.POST.get("language", "")
+    if language in template.languages:
+        content_save(
+            template=template, actor=request.user, language=language, data=content_data_from_post(request.POST)
+        )
+    problems = template_problems(template=template)
+    if problems:
+        first = language if problems.contents.get(language) else (problems.languages or template.languages)[0]
+        return back_to_problems(request, template, first)
+    return _confirm_dialog(request, template)
+
+
+@role_required(*AUTHORS)
+@require_POST
+def submit_confirm(request, template_id: int):
+    """The confirm step's "Submit": only for the content it showed."""
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    fingerprint = _fingerprint(request)
+    if not _same(fingerprint, template_digest(template)):
+        return _confirm_dialog(request, template, changed=True, status=409)
+    if template_problems(template=template):
+        return back_to_problems(request, template, template.languages[0])
+    if otp_required_for(template=template):
+        return _submit_step(template, fingerprint).issue(request)
+    return _submit(request, template, fingerprint)
+
+
+@role_required(*AUTHORS)
+@require_POST
+def submit_resend(request, template_id: int):
+    """A new code only for the same content; changed content goes back to the confirm step."""
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    fingerprint = _fingerprint(request)
+    if not _same(fingerprint, template_digest(template)):
+        return _confirm_dialog(request, template, changed=True, status=409)
+    return _submit_step(template, fingerprint).resend(request)
+
+
+@role_required(*AUTHORS)
+@require_POST
+def submit_verify(request, template_id: int):
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    # Verified against the content stored now: a code sent for anything else dies.
+    current = template_digest(template)
+    result, failed = _submit_step(template, current).verify(request)
+    if failed:
+        if result is not None and result.failure is VerifyFailure.CONTENT_CHANGED:
+            return _confirm_dialog(request, template, changed=True, status=409)
+        return failed
+    return _submit(request, template, current)
+
+
+@role_required(*AUTHORS)
+@require_POST
+def submit_cancel(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    _submit_step(template, "").cancel(request)
+    return dialog_closed(
+        request, fallback_url=f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}"
+    )
+
+
+# --- Retry submission ----------------------------------------------------------
+def _retry_confirm_dialog(request, template, *, status: int = 200):
+    return render_dialog(
+        request,
+        "templates_app/dialog_submit.html",
+        {
+            "title": "Send this template again?",
+            "template": template,
+            "previews": content_previews(template),
+            "fingerprint": template.content_digest,
+            "otp_required": otp_required_for(template=template),
+            "approval_required": False,
+            "findings": [],
+            "changed": "",
+            "action_url": reverse("template_retry_confirm", args=[template.pk]),
+            "cancel_url": reverse("template_detail", args=[template.pk]),
+            "button": "Retry submission",
+            "retry": True,
+        },
+        status=status,
+    )
+
+
+def _retry_step(template) -> CodeStep:
+    return CodeStep(
+        flow=f"retry_template:{template.pk}",
+        purpose=PURPOSE_RETRY,
+        subject=template,
+        digest=template.content_digest,
+        urls=DialogUrls(
+            verify=reverse("template_retry_verify", args=[template.pk]),
+            resend=reverse("template_retry_resend", args=[template.pk]),
+            cancel=reverse("template_retry_cancel", args=[template.pk]),
+        ),
+        action=f"send the WhatsApp template “{template.name}” again",
+        intro=f"Enter the code to send “{template.name}” again.",
+        details=content_details(template),
+        quotes=content_quotes(template),
+        hidden={"fingerprint": template.content_digest},
+    )
+
+
+def _failed_template(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    if template.status != "failed":
+        messages.info(request, "Only a template whose submission failed can be retried.")
+        return template, redirect("template_detail", template.pk)
+    return template, None
+
+
+def _retry(request, template):
+    try:
+        retried = submission_retry(template=template, actor=request.user)
+    except TemplateError as exc:
+        messages.error(request, str(exc))
+    else:
+        if retried:
+            messages.success(request, "Submission queued again.")
+        else:
+            messages.info(request, "Only a template whose submission failed can be retried.")
+    return page_redirect(request, reverse("template_detail", args=[template.pk]))
+
+
+@role_required(*ADMINS)
+@require_POST
+def template_retry(request, template_id: int):
+    """ "Retry submission": show what will be sent again before anything is."""
+    template, gone = _failed_template(request, template_id)
+    if gone:
+        return gone
+    return _retry_confirm_dialog(request, template)
+
+
+@role_required(*ADMINS)
+@require_POST
+def retry_confirm(request, template_id: int):
+    template, gone = _failed_template(request, template_id)
+    if gone:
+        return gone
+    if otp_required_for(template=template):
+        return _retry_step(template).issue(request)
+    return _retry(request, template)
+
+
+@role_required(*ADMINS)
+@require_POST
+def retry_resend(request, template_id: int):
+    template, gone = _failed_template(request, template_id)
+    if gone:
+        return gone
+    return _retry_step(template).resend(request)
+
+
+@role_required(*ADMINS)
+@require_POST
+def retry_verify(request, template_id: int):
+    template, gone = _failed_template(request, template_id)
+    if gone:
+        return gone
+    result, failed = _retry_step(template).verify(request)
+    if failed:
+        return failed
+    return _retry(request, template)
+
+
+@role_required(*ADMINS)
+@require_POST
+def retry_cancel(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    _retry_step(template).cancel(request)
+    return dialog_closed(request, fallback_url=reverse("template_detail", args=[template.pk]))

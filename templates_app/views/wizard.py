@@ -1,0 +1,224 @@
+"""The new-template wizard: step 1 (account, name, category, languages) and step 2 (content per language).
+
+Trace: new (step 1) -> edit?lang=.. (step 2, autosaved per language through
+content_update) -> Submit (templates_app.views.submit).
+"""
+
+from django.contrib import messages
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.permissions import AUTHORS, role_required
+from accounts.selectors import channel_accounts_for_member
+
+from ..forms import MediaSampleForm, TemplateDetailsForm, content_data_from_post
+from ..markup import render_markup
+from ..models import ImmutableTemplateError
+from ..rules import BUTTONS_MAX, variables_in
+from ..selectors import content_get, otp_required_for, template_get_for_member
+from ..services import (
+    TemplateError,
+    content_media_attach,
+    content_media_remove,
+    content_save,
+    template_create,
+    template_details_update,
+)
+from ..validation import template_problems
+from .common import editable_draft
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+# --- step 1 -----------------------------------------------------------------
+@role_required(*AUTHORS)
+@require_http_methods(["GET", "POST"])
+def template_new(request):
+    accounts = channel_accounts_for_member(member=request.membership)
+    form = TemplateDetailsForm(request.POST or None, accounts=accounts)
+    if request.method == "POST" and form.is_valid():
+        template = template_create(
+            organization=request.membership.organization, actor=request.user, **form.cleaned_data
+        )
+        return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}")
+    if request.method == "GET" and accounts.count() == 1:
+        form.initial["channel_account"] = accounts.first()
+    return render(
+        request,
+        "templates_app/step_details.html",
+        {
+            "form": form,
+            "template": None,
+            "has_accounts": accounts.exists(),
+            "selected_languages": form.selected_languages,
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@role_required(*AUTHORS)
+@require_http_methods(["GET", "POST"])
+def template_details(request, template_id: int):
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    accounts = channel_accounts_for_member(member=request.membership)
+    initial = {
+        "channel_account": template.channel_account,
+        "name": template.name,
+        "category": template.category,
+        "languages": template.languages,
+    }
+    form = TemplateDetailsForm(request.POST or None, accounts=accounts, template=template, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        template_details_update(template=template, actor=request.user, **form.cleaned_data)
+        return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={form.cleaned_data['languages'][0]}")
+    return render(
+        request,
+        "templates_app/step_details.html",
+        {"form": form, "template": template, "has_accounts": True, "selected_languages": form.selected_languages},
+        status=422 if form.errors else 200,
+    )
+
+
+# --- step 2 -----------------------------------------------------------------
+def _edit_context(request, template, language: str, *, errors=None, problems=None):
+    content = content_get(template=template, language=language)
+    errors = errors or {}
+    samples = list(content.body_examples)
+    variables = sorted({n for n in variables_in(content.body) if n >= 1})
+    sample_fields = [
+        {
+            "n": n,
+            "value": samples[n - 1] if n - 1 < len(samples) else "",
+            "errors": errors.get(f"body_examples.{n - 1}", []),
+        }
+        for n in variables
+    ]
+    buttons = [
+        {
+            "i": i,
+            **button,
+            "errors": {key.rsplit(".", 1)[1]: msgs for key, msgs in errors.items() if key.startswith(f"buttons.{i}.")},
+        }
+        for i, button in enumerate(content.buttons)
+    ]
+    return {
+        "template": template,
+        "content": content,
+        "contents": list(template.contents.all()),
+        "errors": {key.replace(".", "_"): msgs for key, msgs in errors.items()},
+        "problems": problems,
+        "sample_fields": sample_fields,
+        "buttons": buttons,
+        "buttons_max": BUTTONS_MAX,
+        "button_kinds": ["QUICK_REPLY", "PHONE_NUMBER", "URL"],
+        "preview_body": render_markup(content.body, samples),
+        "preview_header": render_markup(content.header_text, [content.header_text_example]),
+        "media_form": MediaSampleForm(),
+        "otp_required": otp_required_for(template=template),
+    }
+
+
+@role_required(*AUTHORS)
+def template_edit(request, template_id: int):
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    language = request.GET.get("lang") or template.languages[0]
+    if language not in template.languages:
+        raise Http404("This template has no content in that language.")
+    problems = template_problems(template=template) if request.GET.get("check") else None
+    errors = problems.contents.get(language, {}) if problems else {}
+    context = _edit_context(request, template, language, errors=errors, problems=problems)
+    return render(request, "templates_app/step_content.html", context, status=422 if problems else 200)
+
+
+def _apply_action(data: dict, action: str) -> dict:
+    """Structural edits for the form without JavaScript (the script does them in place)."""
+    kind, _, arg = action.partition(":")
+    buttons = data["buttons"]
+    if kind == "add_button" and arg in ("QUICK_REPLY", "PHONE_NUMBER", "URL") and len(buttons) < BUTTONS_MAX:
+        buttons.append({"kind": arg, "text": "", "phone_number": "", "url": "", "url_example": ""})
+    elif kind in ("remove_button", "move_up", "move_down") and arg.isdigit() and int(arg) < len(buttons):
+        i = int(arg)
+        if kind == "remove_button":
+            buttons.pop(i)
+        elif kind == "move_up" and i > 0:
+            buttons[i - 1], buttons[i] = buttons[i], buttons[i - 1]
+        elif kind == "move_down" and i + 1 < len(buttons):
+            buttons[i + 1], buttons[i] = buttons[i], buttons[i + 1]
+    elif kind == "add_variable":
+        n = max(variables_in(data["body"]), default=0) + 1
+        data["body"] = f"{data['body'].rstrip()} {{{{{n}}}}}".lstrip()
+    return data
+
+
+@role_required(*AUTHORS)
+@require_POST
+def content_update(request, template_id: int, language: str):
+    """Save one language's content: autosave (JSON), "Save draft" and the no-JS structural buttons."""
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    content_get(template=template, language=language)
+    data = _apply_action(content_data_from_post(request.POST), request.POST.get("action", ""))
+    try:
+        content_save(template=template, actor=request.user, language=language, data=data)
+    except ImmutableTemplateError as exc:
+        if _wants_json(request):
+            return JsonResponse({"saved": False, "error": str(exc)}, status=409)
+        messages.error(request, str(exc))
+        return redirect("template_detail", template.pk)
+    if _wants_json(request):
+        return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M")})
+    if not request.POST.get("action"):
+        messages.success(request, "Draft saved.")
+    target = request.POST.get("next_lang") or language
+    if target not in template.languages:
+        target = language
+    return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={target}")
+
+
+@role_required(*AUTHORS)
+@require_POST
+def media_upload(request, template_id: int, language: str):
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    content = content_get(template=template, language=language)
+    form = MediaSampleForm(request.POST, request.FILES)
+    error = None
+    if form.is_valid():
+        try:
+            content_media_attach(
+                template=template,
+                actor=request.user,
+                language=language,
+                upload=form.cleaned_data["media_sample"],
+                header_format=request.POST.get("header_format") or content.header_format,
+                all_languages=form.cleaned_data["all_languages"],
+            )
+        except TemplateError as exc:
+            error = str(exc)
+    else:
+        error = " ".join(form.errors.get("media_sample", ["The file could not be uploaded."]))
+    if error:
+        context = _edit_context(request, template, language, errors={"media_sample": [error]})
+        return render(request, "templates_app/step_content.html", context, status=422)
+    messages.success(request, "Sample added" + (" to all languages." if form.cleaned_data["all_languages"] else "."))
+    return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={language}")
+
+
+@role_required(*AUTHORS)
+@require_POST
+def media_remove(request, template_id: int, language: str):
+    template, gone = editable_draft(request, template_id)
+    if gone:
+        return gone
+    content_get(template=template, language=language)
+    content_media_remove(template=template, actor=request.user, language=language)
+    return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={language}")
