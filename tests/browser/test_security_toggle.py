@@ -64,7 +64,7 @@ def test_a_wrong_code_keeps_the_dialog_open_and_the_setting_unchanged(page, admi
     expect(dialog.get_by_role("button", name="Verify")).to_be_visible()
     assert not broadcast_template_otp_enabled(organization_id=org_a.pk)
 
-    dialog.get_by_role("link", name="Cancel").click()
+    dialog.get_by_role("button", name="Cancel").click()
     expect(page.get_by_role("dialog")).to_have_count(0)
     page.reload()
     expect(page.get_by_role("switch", name="OTP Authentication on Broadcast Template")).to_have_attribute(
