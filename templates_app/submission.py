@@ -190,8 +190,20 @@ def _aggregate(template: Template, *, source: str, reason: str, actor=None) -> N
 @transaction.atomic
 def submission_status_apply(*, update: StatusUpdate, source: str) -> bool:
     """Apply a provider's update to the language it names. Duplicates and stale events change nothing."""
-    submission = Submission.objects.select_for_update().filter(provider_template_id=update.provider_template_id).first()
+    submissions = Submission.objects.filter(provider_template_id=update.provider_template_id)
+    if source == StatusEvent.Source.WEBHOOK:
+        # A webhook entry speaks for one WhatsApp Business Account: only that account's templates move.
+        submissions = submissions.filter(
+            template__channel_account__provider="meta", template__channel_account__waba_id=update.waba_id or None
+        )
+    submission = submissions.select_for_update(of=("self",)).first()
     if submission is None:
+        if source == StatusEvent.Source.WEBHOOK:
+            logger.warning(
+                "Ignored a WhatsApp webhook update of template %s for account %s: no such template of that account",
+                update.provider_template_id,
+                update.waba_id or "(none)",
+            )
         return False
     template = Template.objects.select_for_update().get(pk=submission.template_id)
     if submission.last_event_at and update.occurred_at < submission.last_event_at:

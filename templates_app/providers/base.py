@@ -30,6 +30,7 @@ class StatusUpdate:
     quality: str = ""  # GREEN, YELLOW, RED or UNKNOWN
     category: str = ""  # set when the provider re-categorised the template
     raw_event: str = ""  # the provider's own event name, for the timeline
+    waba_id: str = ""  # webhooks: the WhatsApp Business Account the entry speaks for
 
 
 class ProviderError(Exception):

@@ -15,7 +15,9 @@ Flow C of DESIGN.md for channel accounts whose provider is `meta`:
 
 A second delivery of the same submission must never create a second
 template: when WhatsApp answers that the name already exists in that
-language, the existing template is looked up and adopted.
+language, the existing template is looked up and adopted, but only when its
+category and components say what we sent (`same_content`); a template of that
+name with other content is never taken over with its status.
 
 The access token travels only in the Authorization header, never in a URL,
 so no exception text or log line built from a URL can carry it; messages
@@ -79,14 +81,15 @@ FLAGGED_REASON = "WhatsApp flagged this template after negative feedback: it may
 TEMPORARY_ERROR_CODES = frozenset({1, 2, 4, 17, 32, 341, 613, 80007, 80008, 130429})
 # Code 100, subcode 2388024: "Content in This Language Already Exists".
 CONTENT_EXISTS_SUBCODE = 2388024
-# Throttling WhatsApp reports without one of the codes above (such as the
-# 100-creations-per-hour limit) is recognised by its words.
-_THROTTLING_WORDS = ("rate limit", "too many")
-_ALREADY_EXISTS_WORDS = ("already exists",)
+INVALID_PARAMETER_CODE = 100
+DIFFERENT_CONTENT_MESSAGE = (
+    "A template with this name and language already exists on WhatsApp with different content: "
+    "duplicate it under another name."
+)
 AUTH_ERROR_CODES = frozenset({102, 190})
 
 TEMPLATE_FIELDS = "id,name,status,category,language,quality_score,rejected_reason"
-LIST_FIELDS = "id,name,status,category,language"
+LIST_FIELDS = "id,name,status,category,previous_category,language,components"
 LIST_PAGE_SIZE = 100
 LIST_PAGES_MAX = 20
 RETRY_AFTER_MAX = 24 * 60 * 60
@@ -119,14 +122,8 @@ class _GraphError(Exception):
     def subcode(self) -> int | None:
         return _as_int(self.error.get("error_subcode"))
 
-    def words(self) -> str:
-        parts = [self.error.get(key) for key in ("message", "error_user_title", "error_user_msg")]
-        return " ".join(part for part in parts if isinstance(part, str)).lower()
-
     def means_already_exists(self) -> bool:
-        if self.status != 400:
-            return False
-        return self.subcode == CONTENT_EXISTS_SUBCODE or any(word in self.words() for word in _ALREADY_EXISTS_WORDS)
+        return self.status == 400 and self.code == INVALID_PARAMETER_CODE and self.subcode == CONTENT_EXISTS_SUBCODE
 
     def is_temporary(self) -> bool:
         return (
@@ -134,7 +131,6 @@ class _GraphError(Exception):
             or not 400 <= self.status < 500  # 5xx, and anything odd such as a redirect
             or self.code in TEMPORARY_ERROR_CODES
             or self.error.get("is_transient") is True
-            or any(word in self.words() for word in _THROTTLING_WORDS)
         )
 
 
@@ -157,6 +153,14 @@ class MetaProvider(Provider):
             if error.means_already_exists():
                 existing = self._find_template(name=template.name, language=content.language)
                 if existing is not None:
+                    if not same_content(existing, payload):
+                        logger.info(
+                            "WhatsApp template %s [%s] already exists as %s with other content: not adopted",
+                            template.name,
+                            content.language,
+                            existing.get("id"),
+                        )
+                        raise PermanentProviderError(DIFFERENT_CONTENT_MESSAGE) from None
                     logger.info(
                         "WhatsApp template %s [%s] already exists as %s: adopting it",
                         template.name,
@@ -427,6 +431,60 @@ def _button(button) -> dict[str, Any]:
     raise PermanentProviderError(f"A button has a type WhatsApp does not know ({button.kind!r}).")
 
 
+def same_content(existing: Mapping[str, Any], payload: Mapping[str, Any]) -> bool:
+    """Whether a template WhatsApp already has says what `payload` would create.
+
+    Compared as the message template reference documents its components:
+    the category (or the one it had before WhatsApp re-categorised it), the
+    header's format and text, the body, the footer, and each button's type,
+    text, URL and phone number. Samples and media handles are left out:
+    WhatsApp answers a media sample with a URL of its own, never the handle
+    it was created with, and samples are not what the recipient reads.
+    """
+    category = payload.get("category")
+    if category not in (existing.get("category"), existing.get("previous_category")):
+        return False
+    components = existing.get("components")
+    if not isinstance(components, list):
+        return False
+    return _component_shape(components) == _component_shape(payload.get("components") or [])
+
+
+_COMPONENT_ORDER = {"HEADER": 0, "BODY": 1, "FOOTER": 2, "BUTTONS": 3}
+
+
+def _component_shape(components: list[Any]) -> list[tuple]:
+    shape: list[tuple] = []
+    for component in components:
+        if not isinstance(component, Mapping):
+            return [("malformed",)]
+        kind = _text(component.get("type")).upper()
+        if kind == "HEADER":
+            header_format = _text(component.get("format")).upper()
+            text = _text(component.get("text")).strip() if header_format == "TEXT" else ""
+            shape.append((kind, header_format, text))
+        elif kind in ("BODY", "FOOTER"):
+            shape.append((kind, _text(component.get("text")).strip()))
+        elif kind == "BUTTONS":
+            buttons = component.get("buttons")
+            shape.append((kind, tuple(_button_shape(b) for b in (buttons if isinstance(buttons, list) else []))))
+        else:
+            shape.append((kind, json.dumps(component, sort_keys=True, default=str)))
+    return sorted(shape, key=lambda part: _COMPONENT_ORDER.get(part[0], len(_COMPONENT_ORDER)))
+
+
+def _button_shape(button: object) -> tuple:
+    if not isinstance(button, Mapping):
+        return ("malformed",)
+    phone = _text(button.get("phone_number"))
+    return (
+        _text(button.get("type")).upper(),
+        _text(button.get("text")).strip(),
+        _text(button.get("url")).strip(),
+        "".join(character for character in phone if character.isdigit()),
+    )
+
+
 def normalised_phone(phone: str) -> str:
     """+ and the digits: "+62 812-3456 7890" -> "+6281234567890"."""
     return "+" + "".join(character for character in phone if character.isdigit())
@@ -541,11 +599,12 @@ def parse_webhook(body: bytes) -> list[StatusUpdate]:
         if not isinstance(entry, dict) or not isinstance(entry.get("changes"), list):
             continue
         occurred_at = _webhook_time(entry.get("time"))
+        waba_id = _webhook_template_id(entry.get("id")) or ""
         for change in entry["changes"]:
             if not isinstance(change, dict):
                 continue
             try:
-                update = _parse_change(change.get("field"), change.get("value"), occurred_at)
+                update = _parse_change(change.get("field"), change.get("value"), occurred_at, waba_id)
             except (TypeError, ValueError, AttributeError, KeyError) as error:
                 logger.warning("Skipped a malformed WhatsApp webhook change: %s", type(error).__name__)
                 continue
@@ -554,7 +613,7 @@ def parse_webhook(body: bytes) -> list[StatusUpdate]:
     return updates
 
 
-def _parse_change(field: object, value: object, occurred_at: datetime) -> StatusUpdate | None:
+def _parse_change(field: object, value: object, occurred_at: datetime, waba_id: str) -> StatusUpdate | None:
     if field not in WEBHOOK_FIELDS or not isinstance(value, dict):
         return None
     template_id = _webhook_template_id(value.get("message_template_id"))
@@ -574,6 +633,7 @@ def _parse_change(field: object, value: object, occurred_at: datetime) -> Status
             status=whatsapp_status(event),
             reason=reason,
             raw_event=event,
+            waba_id=waba_id,
         )
 
     if field == "template_category_update":
@@ -591,12 +651,19 @@ def _parse_change(field: object, value: object, occurred_at: datetime) -> Status
             category=new_category,
             reason=reason,
             raw_event=field,
+            waba_id=waba_id,
         )
 
     new_quality = value.get("new_quality_score")
     if not isinstance(new_quality, str) or not new_quality:
         return None
-    return StatusUpdate(provider_template_id=template_id, occurred_at=occurred_at, quality=new_quality, raw_event=field)
+    return StatusUpdate(
+        provider_template_id=template_id,
+        occurred_at=occurred_at,
+        quality=new_quality,
+        raw_event=field,
+        waba_id=waba_id,
+    )
 
 
 def _status_reason(value: Mapping[str, Any]) -> str:

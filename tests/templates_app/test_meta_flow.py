@@ -116,6 +116,22 @@ def test_a_4xx_ends_in_submission_failed_with_whatsapps_message(
     assert mailoutbox[-1].subject == "Your template order_update could not be submitted"
 
 
+def test_a_name_taken_on_whatsapp_by_other_content_ends_in_submission_failed(
+    org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    existing = graph_api.add_template(
+        name="order_update", language="en_US", status="APPROVED", components=[{"type": "BODY", "text": "Win a prize!"}]
+    )
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.FAILED
+    assert template.status_reason == (
+        "A template with this name and language already exists on WhatsApp with different content: "
+        "duplicate it under another name."
+    )
+    assert not template.submissions.filter(provider_template_id=existing).exists()
+    assert graph_api.templates[existing]["components"] == [{"type": "BODY", "text": "Win a prize!"}]
+
+
 def test_retries_give_up_after_the_limit(
     org_a, agent, meta_account, graph_api, settings, django_capture_on_commit_callbacks
 ):
@@ -166,6 +182,39 @@ def test_forged_unsigned_and_malformed_webhooks_change_nothing(
     signature = "sha256=" + hmac.new(SECRET.encode(), garbage, hashlib.sha256).hexdigest()
     bad = client.post(HOOK, garbage, content_type="application/json", headers={"X-Hub-Signature-256": signature})
     assert bad.status_code == 400
+    assert Template.objects.get(pk=template.pk).status == Status.PENDING
+
+
+def test_a_webhook_naming_another_account_changes_nothing(
+    client, org_a, agent, meta_account, graph_api, caplog, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    other_waba = "109876543210987"
+    response = _hook(client, webhook_entry(status_change(template_id, "APPROVED"), waba_id=other_waba))
+    assert response.status_code == 200  # acknowledged, so WhatsApp does not deliver it again
+    no_account = webhook_entry(status_change(template_id, "APPROVED"))
+    del no_account["id"]
+    _hook(client, no_account)
+    template.refresh_from_db()
+    assert template.status == Status.PENDING
+    assert not template.events.filter(status=Status.APPROVED).exists()
+    assert f"template {template_id} for account {other_waba}" in caplog.text
+
+    _hook(client, webhook_entry(status_change(template_id, "APPROVED")))  # its own account: applied
+    template.refresh_from_db()
+    assert template.status == Status.APPROVED
+
+
+def test_a_webhook_of_a_review_desk_account_with_the_same_id_changes_nothing(
+    client, org_a, agent, graph_api, django_capture_on_commit_callbacks
+):
+    desk = ChannelAccountFactory(organization=org_a, provider="review_desk", waba_id=WABA_ID)
+    template = _submit(new_template(org_a, agent, desk), agent, django_capture_on_commit_callbacks)
+    # Its review desk id made to look like a WhatsApp one: still not WhatsApp's to decide.
+    template.submissions.update(provider_template_id="1689556908120000")
+    response = _hook(client, webhook_entry(status_change("1689556908120000", "APPROVED")))
+    assert response.status_code == 200
     assert Template.objects.get(pk=template.pk).status == Status.PENDING
 
 
