@@ -55,7 +55,8 @@ class WebhookRejected(Exception):
 class Provider:
     name = ""
 
-    def submit_content(self, *, template, content) -> SubmitResult:
+    def submit_content(self, *, template, content, category: str = "") -> SubmitResult:
+        """Send one language; `category`, when given, is the one the provider gave the first language."""
         raise NotImplementedError
 
     def fetch_status(self, *, submission) -> StatusUpdate | None:

@@ -67,12 +67,25 @@ WHATSAPP_STATUSES: dict[str, str | None] = {
     "PAUSED": Status.PAUSED.value,
     "DISABLED": Status.DISABLED.value,
     "REINSTATED": Status.APPROVED.value,
+    # Archived for inactivity; unarchiving restores it for sending (the full sync corrects the rare other case).
+    "ARCHIVED": Status.ARCHIVED.value,
+    "UNARCHIVED": Status.APPROVED.value,
+    "PENDING_DELETION": Status.DELETED.value,
+    "DELETED": Status.DELETED.value,
     "FLAGGED": None,
-    "PENDING_DELETION": Status.DISABLED.value,
-    "DELETED": Status.DISABLED.value,
-    "ARCHIVED": Status.DISABLED.value,
+    "LOCKED": None,
+    "UNLOCKED": None,
+    "LIMIT_EXCEEDED": None,
 }
 FLAGGED_REASON = "WhatsApp flagged this template after negative feedback: it may be paused or disabled if that goes on."
+# What an event that leaves the status alone means, for the timeline when WhatsApp gives no reason.
+EVENT_NOTES = {
+    "FLAGGED": FLAGGED_REASON,
+    "LOCKED": "WhatsApp locked this template: it can no longer be edited there.",
+    "UNLOCKED": "WhatsApp unlocked this template.",
+    "LIMIT_EXCEEDED": "The WhatsApp Business Account has reached its limit of templates.",
+    "UNARCHIVED": "WhatsApp unarchived this template.",
+}
 
 # Graph API error codes worth retrying: 1 (API Unknown) and 2 (API Service)
 # are temporary failures; 4, 17, 32, 341 and 613 are Graph rate limits; 80007
@@ -93,6 +106,8 @@ LIST_FIELDS = "id,name,status,category,previous_category,language,components"
 LIST_PAGE_SIZE = 100
 LIST_PAGES_MAX = 20
 RETRY_AFTER_MAX = 24 * 60 * 60
+UPLOAD_RESUMES_MAX = 3
+UPLOAD_CHUNK_SIZE = 256 * 1024
 MEDIA_HEADER_FORMATS = (HeaderFormat.IMAGE, HeaderFormat.VIDEO, HeaderFormat.DOCUMENT)
 
 _TEMPLATE_ID = re.compile(r"[0-9]{1,64}")
@@ -144,9 +159,9 @@ class MetaProvider(Provider):
         self.session = requests.Session()
 
     # --- submission ---------------------------------------------------------
-    def submit_content(self, *, template: Template, content: Content) -> SubmitResult:
+    def submit_content(self, *, template: Template, content: Content, category: str = "") -> SubmitResult:
         header_handle = self._upload_sample(content) if content.header_format in MEDIA_HEADER_FORMATS else ""
-        payload = template_payload(template=template, content=content, header_handle=header_handle)
+        payload = template_payload(template=template, content=content, header_handle=header_handle, category=category)
         try:
             answer = self._send("POST", f"{self._waba_id()}/message_templates", json_body=payload)
         except _GraphError as error:
@@ -210,33 +225,62 @@ class MetaProvider(Provider):
                 f"The {content.header_format.lower()} header of the {content.language} content has no sample file."
             )
         try:
-            with content.media_sample.open("rb") as sample:
-                data = sample.read()
+            sample = content.media_sample.open("rb")
         except FileNotFoundError:
             raise PermanentProviderError(
                 f"The sample file of the {content.language} content is missing from storage."
             ) from None
         except OSError:
             raise TemporaryProviderError("The media sample could not be read from storage.") from None
+        with sample:
+            size = content.media_sample.size
+            upload_session = self._call(
+                "POST",
+                f"{app_id}/uploads",
+                params={
+                    "file_name": content.media_name or "sample",
+                    "file_length": size,
+                    "file_type": content.media_mime,
+                },
+            )
+            upload_id = upload_session.get("id")
+            if not isinstance(upload_id, str) or not upload_id.startswith("upload:") or re.search(r"[\s#]", upload_id):
+                raise TemporaryProviderError("WhatsApp did not open an upload session for the media sample.")
+            return self._upload_from(upload_id, sample, size)
 
-        upload_session = self._call(
-            "POST",
-            f"{app_id}/uploads",
-            params={
-                "file_name": content.media_name or "sample",
-                "file_length": len(data),
-                "file_type": content.media_mime,
-            },
-        )
-        upload_id = upload_session.get("id")
-        if not isinstance(upload_id, str) or not upload_id.startswith("upload:") or re.search(r"[\s#]", upload_id):
-            raise TemporaryProviderError("WhatsApp did not open an upload session for the media sample.")
-        # The session id is used as given (it carries its own ?sig= query).
-        uploaded = self._call("POST", upload_id, data=data, headers={"file_offset": "0"}, auth_scheme="OAuth")
-        handle = uploaded.get("h")
-        if not isinstance(handle, str) or not handle:
-            raise TemporaryProviderError("WhatsApp did not return a handle for the uploaded media sample.")
-        return handle
+    def _upload_from(self, upload_id: str, sample, size: int) -> str:
+        """Stream the sample from storage into the upload session, resuming where WhatsApp says it stopped.
+
+        The file is sent in one request from its current offset (never read whole into memory); when the
+        connection breaks, `GET /{upload-session-id}` tells the offset WhatsApp received up to, and the rest
+        follows from there, as the Resumable Upload API documents.
+        """
+        offset = 0
+        for _ in range(UPLOAD_RESUMES_MAX):
+            try:
+                sample.seek(offset)
+                # The session id is used as given (it carries its own ?sig= query).
+                uploaded = self._call(
+                    "POST",
+                    upload_id,
+                    data=_FileSlice(sample, size - offset),
+                    headers={"file_offset": str(offset)},
+                    auth_scheme="OAuth",
+                )
+            except TemporaryProviderError:
+                status = self._call("GET", upload_id, auth_scheme="OAuth")
+                received = _as_int(status.get("file_offset"))
+                if received is None or not 0 <= received <= size:
+                    raise
+                offset = received
+                continue
+            except OSError:
+                raise TemporaryProviderError("The media sample could not be read from storage.") from None
+            handle = uploaded.get("h")
+            if not isinstance(handle, str) or not handle:
+                raise TemporaryProviderError("WhatsApp did not return a handle for the uploaded media sample.")
+            return handle
+        raise TemporaryProviderError("The upload of the media sample kept breaking off.")
 
     # --- idempotency --------------------------------------------------------
     def _find_template(self, *, name: str, language: str) -> Mapping[str, Any] | None:
@@ -374,8 +418,13 @@ class MetaProvider(Provider):
 
 
 # --- the template as WhatsApp wants it --------------------------------------
-def template_payload(*, template: Template, content: Content, header_handle: str = "") -> dict[str, Any]:
-    """The body of `POST /{waba-id}/message_templates` for one language of a template."""
+def template_payload(
+    *, template: Template, content: Content, header_handle: str = "", category: str = ""
+) -> dict[str, Any]:
+    """The body of `POST /{waba-id}/message_templates` for one language of a template.
+
+    `category` overrides the template's own when WhatsApp filed its first language under another one.
+    """
     components: list[dict[str, Any]] = []
     header = _header_component(content, header_handle)
     if header:
@@ -390,7 +439,7 @@ def template_payload(*, template: Template, content: Content, header_handle: str
     return {
         "name": template.name,
         "language": content.language,
-        "category": template.category,
+        "category": category or template.category,
         "components": components,
     }
 
@@ -624,9 +673,7 @@ def _parse_change(field: object, value: object, occurred_at: datetime, waba_id: 
         event = value.get("event")
         if not isinstance(event, str) or not event:
             return None
-        reason = _status_reason(value)
-        if event == "FLAGGED" and not reason:
-            reason = FLAGGED_REASON
+        reason = _status_reason(value) or EVENT_NOTES.get(event, "")
         return StatusUpdate(
             provider_template_id=template_id,
             occurred_at=occurred_at,
@@ -702,6 +749,25 @@ def _webhook_time(raw: object) -> datetime:
 
 
 # --- small helpers ----------------------------------------------------------
+class _FileSlice:
+    """The rest of an open file as a request body: requests reads its length and streams it in chunks."""
+
+    def __init__(self, file, length: int):
+        self._file = file
+        self._left = length
+
+    def __len__(self) -> int:
+        return self._left
+
+    def read(self, size: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        size = UPLOAD_CHUNK_SIZE if size is None or size < 0 else min(size, UPLOAD_CHUNK_SIZE)
+        chunk = self._file.read(min(size, self._left))
+        self._left -= len(chunk)
+        return chunk
+
+
 def _json_or_none(response: requests.Response) -> Any:
     try:
         return response.json()

@@ -262,3 +262,113 @@ def test_admins_can_press_sync_status(
         admin_client.post(url)
     template.refresh_from_db()
     assert template.status == Status.REJECTED and "TAG_CONTENT_MISMATCH" in template.status_reason
+
+
+# --- what the real API does that a first fake did not ----------------------
+def test_later_languages_go_with_the_category_whatsapp_gave_the_first(
+    org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    graph_api.recategorise["order_update"] = "MARKETING"
+    template = _submit(
+        new_template(org_a, agent, meta_account, languages=["en_US", "id"]), agent, django_capture_on_commit_callbacks
+    )
+    assert template.status == Status.PENDING
+    assert [t["category"] for t in graph_api.created_templates] == ["UTILITY", "MARKETING"]
+    assert template.provider_category == "MARKETING"
+
+
+def test_instant_approval_at_creation_is_shown_at_once(
+    org_a, agent, meta_account, graph_api, mailoutbox, django_capture_on_commit_callbacks
+):
+    graph_api.approve_instantly = True
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.APPROVED
+
+
+def test_the_hourly_creation_limit_is_counted_per_whatsapp_business_account(
+    org_a, agent, meta_account, graph_api, settings
+):
+    settings.SUBMISSIONS_PER_HOUR = 1
+    second_number = ChannelAccountFactory(
+        organization=org_a, provider="meta", waba_id=WABA_ID, meta_app_id=APP_ID, meta_access_token=ACCESS_TOKEN
+    )
+    first = new_template(org_a, agent, meta_account)
+    waiting = new_template(org_a, agent, second_number, name="order_update_two")
+    template_submit(template=first, actor=agent)
+    template_submit(template=waiting, actor=agent)
+    assert submission_run(template_id=first.pk).done
+    outcome = submission_run(template_id=waiting.pk)
+    assert not outcome.done and outcome.retry_in > 0
+    assert "new templates an hour" in Template.objects.get(pk=waiting.pk).status_reason
+    assert len(graph_api.created_templates) == 1
+
+
+@pytest.mark.parametrize(
+    ("event", "status"),
+    [
+        ("APPROVED", Status.APPROVED),
+        ("REJECTED", Status.REJECTED),
+        ("PAUSED", Status.PAUSED),
+        ("DISABLED", Status.DISABLED),
+        ("ARCHIVED", Status.ARCHIVED),
+        ("PENDING_DELETION", Status.DELETED),
+        ("DELETED", Status.DELETED),
+        ("IN_APPEAL", Status.PENDING),
+    ],
+)
+def test_every_status_event_moves_the_template(
+    client, org_a, agent, meta_account, graph_api, event, status, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    _hook(client, webhook_entry(status_change(template_id, event)))
+    assert Template.objects.get(pk=template.pk).status == status
+
+
+def test_archived_then_unarchived_is_approved_again_with_both_on_the_timeline(
+    client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    now = int(time.time())
+    _hook(client, webhook_entry(status_change(template_id, "APPROVED"), time=now))
+    _hook(client, webhook_entry(status_change(template_id, "ARCHIVED"), time=now + 1))
+    assert Template.objects.get(pk=template.pk).status == Status.ARCHIVED
+    _hook(client, webhook_entry(status_change(template_id, "UNARCHIVED"), time=now + 2))
+    template.refresh_from_db()
+    assert template.status == Status.APPROVED
+    assert list(template.events.values_list("status", flat=True))[-3:] == ["approved", "archived", "approved"]
+    assert "unarchived" in template.events.last().reason
+
+
+@pytest.mark.parametrize("event", ["FLAGGED", "LOCKED", "LIMIT_EXCEEDED"])
+def test_events_that_keep_the_status_are_noted_on_the_timeline(
+    client, org_a, agent, meta_account, graph_api, event, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    _hook(client, webhook_entry(status_change(template_id, event)))
+    template.refresh_from_db()
+    assert template.status == Status.PENDING
+    assert template.events.last().reason.startswith("en_US: ")
+
+
+def test_a_category_change_announced_ahead_is_on_the_timeline(
+    client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    notice = {
+        "field": "template_category_update",
+        "value": {
+            "message_template_id": int(template_id),
+            "message_template_name": "order_update",
+            "message_template_language": "en_US",
+            "correct_category": "MARKETING",
+            "new_category": "UTILITY",
+        },
+    }
+    _hook(client, webhook_entry(notice))
+    template.refresh_from_db()
+    assert template.provider_category == ""  # not changed yet
+    assert template.events.last().reason == "en_US: WhatsApp will re-categorise this template as MARKETING."

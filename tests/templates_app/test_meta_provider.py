@@ -232,6 +232,24 @@ def test_a_media_header_goes_through_the_resumable_upload(
     assert result.provider_template_id in graph_api.templates
 
 
+def test_an_interrupted_upload_resumes_where_whatsapp_stopped(graph_api, provider, org_a, agent, account):
+    big = MP4 + b"\x00" * 700_000  # larger than one chunk read from storage
+    template, content = with_media(org_a, agent, account, "VIDEO", "clip.mp4", big)
+    graph_api.interrupt_next_upload(after_bytes=300_000)
+
+    provider.submit_content(template=template, content=content)
+
+    first, status, rest = (
+        graph_api.requests_to("POST", "/upload:")[:1]
+        + graph_api.requests_to("GET", "/upload:")
+        + (graph_api.requests_to("POST", "/upload:")[1:])
+    )
+    assert first.headers["File-Offset"] == "0"
+    assert rest.headers["File-Offset"] == "300000" and rest.body == big[300_000:]
+    [handle] = graph_api.handles
+    assert graph_api.handles[handle]["data"] == big
+
+
 def test_a_media_header_needs_the_accounts_meta_app_id(graph_api, provider, org_a, agent, account):
     template, content = with_media(org_a, agent, account, "IMAGE", "banner.png", PNG)
     account.meta_app_id = ""
@@ -575,9 +593,11 @@ def submission(org_a, agent, account):
         ("DISABLED", "disabled"),
         ("REINSTATED", "approved"),
         ("FLAGGED", None),
-        ("PENDING_DELETION", "disabled"),
-        ("DELETED", "disabled"),
-        ("ARCHIVED", "disabled"),
+        ("PENDING_DELETION", "deleted"),
+        ("DELETED", "deleted"),
+        ("ARCHIVED", "archived"),
+        ("UNARCHIVED", "approved"),
+        ("LOCKED", None),
         ("LIMIT_EXCEEDED", None),
     ],
 )
@@ -769,9 +789,9 @@ def test_a_flag_keeps_the_status_and_says_why():
 
 
 def test_an_unknown_event_is_passed_on_without_a_status():
-    [update] = parse_webhook(body_of(webhook_entry(status_change(7, "LOCKED", reason=None))))
+    [update] = parse_webhook(body_of(webhook_entry(status_change(7, "SOMETHING_NEW", reason=None))))
 
-    assert (update.status, update.reason, update.raw_event) == (None, "", "LOCKED")
+    assert (update.status, update.reason, update.raw_event) == (None, "", "SOMETHING_NEW")
 
 
 def test_category_and_quality_updates_are_parsed():
