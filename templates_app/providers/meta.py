@@ -611,9 +611,26 @@ def verify_handshake(params: Mapping[str, str]) -> str:
     return challenge
 
 
-def verify_signature(body: bytes, header: str | None) -> None:
-    """Raise WebhookRejected unless X-Hub-Signature-256 signs exactly these bytes with the app secret."""
-    secret = str(settings.META_APP_SECRET or "")
+def webhook_waba_ids(body: bytes) -> set[str]:
+    """The WhatsApp Business Account IDs a webhook body names (read before its signature is checked,
+    only to choose the app secret that must have signed it)."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, TypeError, RecursionError):
+        return set()
+    entries = payload.get("entry") if isinstance(payload, dict) else None
+    ids = (
+        {_webhook_template_id(entry.get("id")) for entry in entries if isinstance(entry, dict)}
+        if isinstance(entries, list)
+        else set()
+    )
+    return {waba_id for waba_id in ids if waba_id}
+
+
+def verify_signature(body: bytes, header: str | None, secret: str | None = None) -> None:
+    """Raise WebhookRejected unless X-Hub-Signature-256 signs exactly these bytes with the app secret
+    (`secret`, else the META_APP_SECRET setting)."""
+    secret = str(secret if secret is not None else settings.META_APP_SECRET or "")
     if not secret:
         raise WebhookRejected("No app secret is configured: webhooks can't be verified.")
     if not isinstance(header, str) or not header.startswith(_SIGNATURE_PREFIX):

@@ -372,3 +372,31 @@ def test_a_category_change_announced_ahead_is_on_the_timeline(
     template.refresh_from_db()
     assert template.provider_category == ""  # not changed yet
     assert template.events.last().reason == "en_US: WhatsApp will re-categorise this template as MARKETING."
+
+
+# --- one app secret per account ---------------------------------------------
+def test_an_accounts_own_app_secret_signs_its_webhooks(
+    client, org_a, org_b, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    meta_account.meta_app_secret = "secret-of-account-a"
+    meta_account.save()
+    ChannelAccountFactory(
+        organization=org_b, provider="meta", waba_id="109999999999999", meta_app_secret="secret-of-account-b"
+    )
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    approve = webhook_entry(status_change(template_id, "APPROVED"))
+
+    assert _hook(client, approve, secret=SECRET).status_code == 403  # the default no longer speaks for it
+    assert _hook(client, approve, secret="secret-of-account-b").status_code == 403  # another tenant's secret
+    both = webhook_entry(status_change(template_id, "APPROVED"), waba_id="109999999999999")
+    assert _hook(client, approve, both, secret="secret-of-account-b").status_code == 403
+    assert Template.objects.get(pk=template.pk).status == Status.PENDING
+
+    assert _hook(client, approve, secret="secret-of-account-a").status_code == 200
+    assert Template.objects.get(pk=template.pk).status == Status.APPROVED
+
+
+def test_without_any_secret_every_webhook_is_refused(client, settings, meta_account, db):
+    settings.META_APP_SECRET = ""
+    assert _hook(client, webhook_entry(status_change(1, "APPROVED")), secret="").status_code == 403
