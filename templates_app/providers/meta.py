@@ -34,6 +34,7 @@ import logging
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -415,6 +416,117 @@ class MetaProvider(Provider):
     def _scrub(self, text: str) -> str:
         token = str(self.account.meta_access_token or "")
         return text.replace(token, "[hidden]") if len(token) >= 4 else text
+
+
+# --- connecting an account --------------------------------------------------
+class ConnectionRefused(Exception):
+    """A credential of a WhatsApp account to connect did not pass; `message` says which, plainly."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    id: str
+    display: str
+    verified_name: str
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    account_name: str
+    phone_numbers: list[PhoneNumber]
+
+
+UNKNOWN_OBJECT_SUBCODE = 33  # code 100: the object does not exist or the token may not see it
+
+
+def connection_check(*, waba_id: str, app_id: str, app_secret: str, access_token: str) -> ConnectionCheck:
+    """Try the credentials against the Graph API before anything is saved, then subscribe the app.
+
+    In order: the token reads the WhatsApp Business Account (token accepted, account reachable), the
+    app secret matches the token's app (`appsecret_proof`) and the app ID is that app, the account's
+    phone numbers, then `POST /{waba-id}/subscribed_apps` so the account's webhooks reach this app.
+    Decided by HTTP status, error code and subcode only.
+    """
+    account = ChannelAccount(
+        provider="meta", waba_id=waba_id, meta_app_id=app_id, meta_access_token=access_token, meta_app_secret=app_secret
+    )
+    client = MetaProvider(account)
+    proof = hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
+    try:
+        waba = _connect_step(
+            client,
+            "GET",
+            waba_id,
+            params={"fields": "id,name"},
+            unknown=("No WhatsApp Business Account with this ID can be reached with this token.", "waba_id"),
+        )
+        _connect_step(
+            client,
+            "GET",
+            app_id,
+            params={"fields": "id", "appsecret_proof": proof},
+            unknown=("No Meta app with this ID can be reached with this token.", "app_id"),
+            other=("The app secret does not belong to the app of this token.", "app_secret"),
+        )
+        numbers = _connect_step(
+            client,
+            "GET",
+            f"{waba_id}/phone_numbers",
+            params={"fields": "id,display_phone_number,verified_name", "limit": 100},
+        )
+        _connect_step(
+            client,
+            "POST",
+            f"{waba_id}/subscribed_apps",
+            other=(
+                "WhatsApp did not subscribe the app to this account's webhooks: check that the token's system user "
+                "has full control of the account.",
+                None,
+            ),
+        )
+    finally:
+        client.close()
+    phone_numbers = [
+        PhoneNumber(
+            id=_id_text(n.get("id")),
+            display=_text(n.get("display_phone_number")),
+            verified_name=_text(n.get("verified_name")),
+        )
+        for n in (numbers.get("data") if isinstance(numbers.get("data"), list) else [])
+        if isinstance(n, Mapping) and _TEMPLATE_ID.fullmatch(_id_text(n.get("id")))
+    ]
+    if not phone_numbers:
+        raise ConnectionRefused("This WhatsApp Business Account has no phone number yet: add one in WhatsApp Manager.")
+    return ConnectionCheck(account_name=_text(waba.get("name")) or waba_id, phone_numbers=phone_numbers)
+
+
+def _connect_step(client, method, path, *, params=None, unknown=None, other=None) -> dict[str, Any]:
+    try:
+        return client._send(method, path, params=params)
+    except TemporaryProviderError:
+        raise ConnectionRefused("WhatsApp could not be reached just now: try again in a minute.") from None
+    except PermanentProviderError as error:
+        raise ConnectionRefused(error.message) from None
+    except _GraphError as error:
+        if error.is_temporary():
+            raise ConnectionRefused("WhatsApp is busy or unavailable just now: try again in a minute.") from None
+        if error.status == 401 or error.code in AUTH_ERROR_CODES:
+            raise ConnectionRefused(
+                "WhatsApp did not accept the access token: it may be mistyped, expired or revoked.",
+                field="access_token",
+            ) from None
+        if error.code == INVALID_PARAMETER_CODE and error.subcode == UNKNOWN_OBJECT_SUBCODE and unknown:
+            raise ConnectionRefused(unknown[0], field=unknown[1]) from None
+        if other:
+            raise ConnectionRefused(other[0], field=other[1]) from None
+        raise ConnectionRefused(
+            client._scrub(_user_message(error.error)) or f"WhatsApp refused the request (HTTP {error.status})."
+        ) from None
 
 
 # --- the template as WhatsApp wants it --------------------------------------
