@@ -45,6 +45,11 @@ class ChannelAccountForm(forms.ModelForm):
         widget=forms.PasswordInput(render_value=False),
         help_text="Leave empty to keep the current token.",
     )
+    meta_app_secret = forms.CharField(
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text="Leave empty to keep the current app secret.",
+    )
 
     class Meta:
         model = ChannelAccount
@@ -56,6 +61,7 @@ class ChannelAccountForm(forms.ModelForm):
             "provider",
             "meta_app_id",
             "meta_access_token",
+            "meta_app_secret",
         ]
 
     def clean_meta_access_token(self):
@@ -63,6 +69,12 @@ class ChannelAccountForm(forms.ModelForm):
         if not token and self.instance.pk:
             return self.instance.meta_access_token
         return token
+
+    def clean_meta_app_secret(self):
+        secret = self.cleaned_data["meta_app_secret"]
+        if not secret and self.instance.pk:
+            return self.instance.meta_app_secret
+        return secret
 
 
 class ChannelAccountInline(admin.StackedInline):

@@ -106,6 +106,13 @@ class ChannelAccount(models.Model):
     provider = models.CharField(max_length=16, choices=Provider.choices, default=Provider.REVIEW_DESK)
     meta_app_id = models.CharField("Meta app ID", max_length=64, blank=True)
     meta_access_token = EncryptedTextField("Meta access token", blank=True)
+    meta_app_secret = EncryptedTextField(
+        "Meta app secret", blank=True, help_text="Checks this account's webhooks; empty: the META_APP_SECRET setting."
+    )
+    phone_number_id = models.CharField("WhatsApp phone number ID", max_length=64, blank=True)
+    disconnected_at = models.DateTimeField(
+        null=True, blank=True, help_text="Disconnected: its templates stay, read-only, and nothing is sent."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -33,3 +33,21 @@ def channel_accounts_for_member(*, member: Membership) -> QuerySet[ChannelAccoun
 def channel_account_get_for_member(*, member: Membership, account_id: int) -> ChannelAccount:
     """The member's organization's account, or 404 (never 403: no leaking of existence)."""
     return get_object_or_404(ChannelAccount, pk=account_id, organization_id=member.organization_id)
+
+
+def webhook_secrets_for(*, waba_ids: set[str], default: str) -> set[str]:
+    """The app secrets that may sign a webhook naming these WhatsApp Business Accounts.
+
+    Each connected `meta` account with that ID signs with its own app secret, else the default
+    (the META_APP_SECRET setting). An ID no account has: the default only.
+    """
+    secrets: set[str] = set()
+    found: set[str] = set()
+    for account in ChannelAccount.objects.filter(provider="meta", waba_id__in=waba_ids):
+        found.add(account.waba_id)
+        secret = account.meta_app_secret or default
+        if secret:
+            secrets.add(secret)
+    if (waba_ids - found or not waba_ids) and default:
+        secrets.add(default)
+    return secrets

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from templates_app import whatsapp_views
 from templates_app.webhooks import whatsapp_webhook
 
 from .health import healthz
@@ -14,6 +15,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("webhooks/whatsapp/", whatsapp_webhook, name="whatsapp_webhook"),
     path("settings/security/", include("security_settings.urls")),
+    path("settings/channels/connect/", whatsapp_views.channel_connect, name="channel_connect"),
+    path(
+        "settings/channels/<int:account_id>/phone-number/",
+        whatsapp_views.channel_phone_number,
+        name="channel_phone_number",
+    ),
     path("broadcast/templates/", include("templates_app.urls")),
     path("", include("accounts.urls")),
 ]

@@ -18,7 +18,6 @@ HEAD_SIZE = 64
 JPEG = "image/jpeg"
 PNG = "image/png"
 MP4 = "video/mp4"
-THREE_GPP = "video/3gpp"
 PDF = "application/pdf"
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -75,10 +74,11 @@ def _sniff_video(head: bytes) -> str | None:
     if major_brand in NOT_VIDEO_BRANDS:
         return None
     compatible_brands = [head[i : i + 4] for i in range(16, min(len(head), box_size) - 3, 4)]
+    # A 3GPP file is refused even when it lists MP4 brands as compatible:
+    # WhatsApp's upload API takes video/mp4 only.
+    if major_brand.startswith((b"3gp", b"3g2")):
+        return None
     for brand in [major_brand, *compatible_brands]:
-        # 3GPP2 (3g2*) is sent as video/3gpp, the one 3GPP type WhatsApp names.
-        if brand.startswith((b"3gp", b"3g2")):
-            return THREE_GPP
         if brand in MP4_BRANDS:
             return MP4
     return None
@@ -99,7 +99,7 @@ MEDIA_RULES: dict[str, MediaRule] = {
         sniff=_sniff_video,
         max_size=16 * MB,
         plural="Videos",
-        wrong_type_message="This file is not an MP4 or 3GPP video.",
+        wrong_type_message="This file is not an MP4 video (WhatsApp takes video samples as MP4 only).",
     ),
     "DOCUMENT": MediaRule(
         sniff=_sniff_document,

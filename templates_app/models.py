@@ -33,6 +33,8 @@ class Status(models.TextChoices):
     PAUSED = "paused", "Paused"
     DISABLED = "disabled", "Disabled"
     FAILED = "failed", "Submission failed"
+    ARCHIVED = "archived", "Archived"
+    DELETED = "deleted", "Deleted"
 
 
 class HeaderFormat(models.TextChoices):

@@ -52,10 +52,19 @@ def _release(template_id: int, *, reason: str = "") -> None:
     Template.objects.filter(pk=template_id).update(claimed_at=None, status_reason=reason, updated_at=timezone.now())
 
 
-def rate_limit_take(account_id: int) -> int:
-    """Take one of the account's hourly creations; 0 if taken, else seconds until the next hour window."""
+def rate_limit_key(account) -> str:
+    """Whose hourly creations a submission counts against: WhatsApp limits each WhatsApp Business Account,
+    which several channel accounts (phone numbers) may share."""
+    waba_id = str(account.waba_id or "").strip()
+    if account.provider == "meta" and waba_id:
+        return f"waba:{waba_id}"
+    return f"account:{account.pk}"
+
+
+def rate_limit_take(key: str) -> int:
+    """Take one of the hourly creations of `key`; 0 if taken, else seconds until the next hour window."""
     window = int(timezone.now().timestamp()) // 3600
-    key = f"submissions:{account_id}:{window}"
+    key = f"submissions:{key}:{window}"
     cache.add(key, 0, timeout=3700)
     try:
         used = cache.incr(key)
@@ -79,19 +88,24 @@ def submission_run(*, template_id: int) -> RunOutcome:
         return RunOutcome(done=True)
     template = Template.objects.select_related("channel_account").get(pk=template_id)
     provider = provider_for(template.channel_account)
-    sent = set(template.submissions.values_list("language", flat=True))
+    sent = dict(template.submissions.order_by("id").values_list("language", "category"))
+    # WhatsApp files every language of a name under one category: once it re-categorised the first
+    # language, the others go with that category or it refuses them.
+    category = next((c for c in sent.values() if c), "")
     try:
         for content in template.contents.order_by("position", "id"):
             if content.language in sent:
                 continue
-            wait = rate_limit_take(template.channel_account_id)
+            wait = rate_limit_take(rate_limit_key(template.channel_account))
             if wait:
                 _release(
                     template_id,
                     reason=f"WhatsApp allows {settings.SUBMISSIONS_PER_HOUR} new templates an hour; queued.",
                 )
                 return RunOutcome(done=False, retry_in=wait)
-            result = provider.submit_content(template=template, content=content)
+            result = provider.submit_content(template=template, content=content, category=category)
+            if result.category and result.category != template.category:
+                category = category or result.category
             Submission.objects.create(
                 template=template,
                 language=content.language,
@@ -138,14 +152,18 @@ def aggregate_status(template: Template, *, source: str, reason: str, actor=None
     if not submissions:
         return
     statuses = {s.status for s in submissions}
-    if statuses == {Status.APPROVED}:
-        status = Status.APPROVED
+    # A language deleted on WhatsApp no longer speaks for the template while others remain.
+    statuses = statuses - {Status.DELETED} or statuses
+    if len(statuses) == 1 and statuses <= {Status.APPROVED, Status.ARCHIVED, Status.DELETED}:
+        status = next(iter(statuses))
     elif Status.REJECTED in statuses:
         status = Status.REJECTED
     elif Status.DISABLED in statuses:
         status = Status.DISABLED
     elif Status.PAUSED in statuses:
         status = Status.PAUSED
+    elif statuses <= {Status.APPROVED, Status.ARCHIVED}:
+        status = Status.APPROVED  # some languages archived for inactivity, the rest approved
     else:
         status = Status.PENDING
     if len({s.reason for s in submissions}) == 1:  # one language, or the same reason for all
@@ -178,8 +196,20 @@ def aggregate_status(template: Template, *, source: str, reason: str, actor=None
 @transaction.atomic
 def submission_status_apply(*, update: StatusUpdate, source: str) -> bool:
     """Apply a provider's update to the language it names. Duplicates and stale events change nothing."""
-    submission = Submission.objects.select_for_update().filter(provider_template_id=update.provider_template_id).first()
+    submissions = Submission.objects.filter(provider_template_id=update.provider_template_id)
+    if source == StatusEvent.Source.WEBHOOK:
+        # A webhook entry speaks for one WhatsApp Business Account: only that account's templates move.
+        submissions = submissions.filter(
+            template__channel_account__provider="meta", template__channel_account__waba_id=update.waba_id or None
+        )
+    submission = submissions.select_for_update(of=("self",)).first()
     if submission is None:
+        if source == StatusEvent.Source.WEBHOOK:
+            logger.warning(
+                "Ignored a WhatsApp webhook update of template %s for account %s: no such template of that account",
+                update.provider_template_id,
+                update.waba_id or "(none)",
+            )
         return False
     template = Template.objects.select_for_update().get(pk=submission.template_id)
     if submission.last_event_at and update.occurred_at < submission.last_event_at:
@@ -192,8 +222,10 @@ def submission_status_apply(*, update: StatusUpdate, source: str) -> bool:
         fields["reason"] = update.reason
     if update.quality and update.quality != submission.quality:
         fields["quality"] = update.quality
-    if update.category and update.category != submission.category:
-        fields["category"] = update.category if update.category != template.category else ""
+    # Submission.category holds only a category other than the template's own.
+    new_category = update.category if update.category != template.category else ""
+    if update.category and new_category != submission.category:
+        fields["category"] = new_category
     if not fields:
         if submission.last_event_at is None or update.occurred_at > submission.last_event_at:
             Submission.objects.filter(pk=submission.pk).update(last_event_at=update.occurred_at)

@@ -2,13 +2,16 @@
 
 import logging
 
+from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from accounts.selectors import webhook_secrets_for
+
 from .models import StatusEvent
 from .providers.base import WebhookRejected
-from .providers.meta import parse_webhook, verify_handshake, verify_signature
+from .providers.meta import parse_webhook, verify_handshake, verify_signature, webhook_waba_ids
 from .submission import submission_status_apply
 
 logger = logging.getLogger(__name__)
@@ -23,8 +26,13 @@ def whatsapp_webhook(request):
         except WebhookRejected:
             return HttpResponseForbidden("Verification failed.")
     body = request.body
+    # Each account signs with its own app secret: every account the body names must have signed it.
+    secrets = webhook_secrets_for(waba_ids=webhook_waba_ids(body), default=str(settings.META_APP_SECRET or ""))
     try:
-        verify_signature(body, request.headers.get("X-Hub-Signature-256"))
+        if not secrets:
+            raise WebhookRejected("No app secret for this account.")
+        for secret in secrets:
+            verify_signature(body, request.headers.get("X-Hub-Signature-256"), secret)
     except WebhookRejected:
         logger.warning(
             "Rejected a WhatsApp webhook with a missing or wrong signature from %s", request.META.get("REMOTE_ADDR")

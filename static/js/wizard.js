@@ -205,7 +205,7 @@
   const KIND_LIMIT_NAMES = { URL: ["URL button", "URL buttons"], PHONE_NUMBER: ["phone number button", "phone number buttons"] };
   const MEDIA_KINDS = { IMAGE: "image", VIDEO: "video", DOCUMENT: "document" };
   const MEDIA_LABELS = { IMAGE: "Image", VIDEO: "Video", DOCUMENT: "Document" };
-  const MEDIA_ACCEPT = { IMAGE: "image/jpeg,image/png", VIDEO: "video/mp4,video/3gpp", DOCUMENT: "application/pdf" };
+  const MEDIA_ACCEPT = { IMAGE: "image/jpeg,image/png", VIDEO: "video/mp4", DOCUMENT: "application/pdf" };
   const FORMAT_MARKERS = { bold: "*", italic: "_", strike: "~" };
   const VARIABLE_NUMBER = /\{\{([0-9]{1,9})\}\}/g;
 

@@ -30,6 +30,7 @@ class StatusUpdate:
     quality: str = ""  # GREEN, YELLOW, RED or UNKNOWN
     category: str = ""  # set when the provider re-categorised the template
     raw_event: str = ""  # the provider's own event name, for the timeline
+    waba_id: str = ""  # webhooks: the WhatsApp Business Account the entry speaks for
 
 
 class ProviderError(Exception):
@@ -54,7 +55,8 @@ class WebhookRejected(Exception):
 class Provider:
     name = ""
 
-    def submit_content(self, *, template, content) -> SubmitResult:
+    def submit_content(self, *, template, content, category: str = "") -> SubmitResult:
+        """Send one language; `category`, when given, is the one the provider gave the first language."""
         raise NotImplementedError
 
     def fetch_status(self, *, submission) -> StatusUpdate | None:

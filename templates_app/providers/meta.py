@@ -15,7 +15,9 @@ Flow C of DESIGN.md for channel accounts whose provider is `meta`:
 
 A second delivery of the same submission must never create a second
 template: when WhatsApp answers that the name already exists in that
-language, the existing template is looked up and adopted.
+language, the existing template is looked up and adopted, but only when its
+category and components say what we sent (`same_content`); a template of that
+name with other content is never taken over with its status.
 
 The access token travels only in the Authorization header, never in a URL,
 so no exception text or log line built from a URL can carry it; messages
@@ -32,6 +34,7 @@ import logging
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,12 +68,25 @@ WHATSAPP_STATUSES: dict[str, str | None] = {
     "PAUSED": Status.PAUSED.value,
     "DISABLED": Status.DISABLED.value,
     "REINSTATED": Status.APPROVED.value,
+    # Archived for inactivity; unarchiving restores it for sending (the full sync corrects the rare other case).
+    "ARCHIVED": Status.ARCHIVED.value,
+    "UNARCHIVED": Status.APPROVED.value,
+    "PENDING_DELETION": Status.DELETED.value,
+    "DELETED": Status.DELETED.value,
     "FLAGGED": None,
-    "PENDING_DELETION": Status.DISABLED.value,
-    "DELETED": Status.DISABLED.value,
-    "ARCHIVED": Status.DISABLED.value,
+    "LOCKED": None,
+    "UNLOCKED": None,
+    "LIMIT_EXCEEDED": None,
 }
 FLAGGED_REASON = "WhatsApp flagged this template after negative feedback: it may be paused or disabled if that goes on."
+# What an event that leaves the status alone means, for the timeline when WhatsApp gives no reason.
+EVENT_NOTES = {
+    "FLAGGED": FLAGGED_REASON,
+    "LOCKED": "WhatsApp locked this template: it can no longer be edited there.",
+    "UNLOCKED": "WhatsApp unlocked this template.",
+    "LIMIT_EXCEEDED": "The WhatsApp Business Account has reached its limit of templates.",
+    "UNARCHIVED": "WhatsApp unarchived this template.",
+}
 
 # Graph API error codes worth retrying: 1 (API Unknown) and 2 (API Service)
 # are temporary failures; 4, 17, 32, 341 and 613 are Graph rate limits; 80007
@@ -79,17 +95,20 @@ FLAGGED_REASON = "WhatsApp flagged this template after negative feedback: it may
 TEMPORARY_ERROR_CODES = frozenset({1, 2, 4, 17, 32, 341, 613, 80007, 80008, 130429})
 # Code 100, subcode 2388024: "Content in This Language Already Exists".
 CONTENT_EXISTS_SUBCODE = 2388024
-# Throttling WhatsApp reports without one of the codes above (such as the
-# 100-creations-per-hour limit) is recognised by its words.
-_THROTTLING_WORDS = ("rate limit", "too many")
-_ALREADY_EXISTS_WORDS = ("already exists",)
+INVALID_PARAMETER_CODE = 100
+DIFFERENT_CONTENT_MESSAGE = (
+    "A template with this name and language already exists on WhatsApp with different content: "
+    "duplicate it under another name."
+)
 AUTH_ERROR_CODES = frozenset({102, 190})
 
 TEMPLATE_FIELDS = "id,name,status,category,language,quality_score,rejected_reason"
-LIST_FIELDS = "id,name,status,category,language"
+LIST_FIELDS = "id,name,status,category,previous_category,language,components"
 LIST_PAGE_SIZE = 100
 LIST_PAGES_MAX = 20
 RETRY_AFTER_MAX = 24 * 60 * 60
+UPLOAD_RESUMES_MAX = 3
+UPLOAD_CHUNK_SIZE = 256 * 1024
 MEDIA_HEADER_FORMATS = (HeaderFormat.IMAGE, HeaderFormat.VIDEO, HeaderFormat.DOCUMENT)
 
 _TEMPLATE_ID = re.compile(r"[0-9]{1,64}")
@@ -119,14 +138,8 @@ class _GraphError(Exception):
     def subcode(self) -> int | None:
         return _as_int(self.error.get("error_subcode"))
 
-    def words(self) -> str:
-        parts = [self.error.get(key) for key in ("message", "error_user_title", "error_user_msg")]
-        return " ".join(part for part in parts if isinstance(part, str)).lower()
-
     def means_already_exists(self) -> bool:
-        if self.status != 400:
-            return False
-        return self.subcode == CONTENT_EXISTS_SUBCODE or any(word in self.words() for word in _ALREADY_EXISTS_WORDS)
+        return self.status == 400 and self.code == INVALID_PARAMETER_CODE and self.subcode == CONTENT_EXISTS_SUBCODE
 
     def is_temporary(self) -> bool:
         return (
@@ -134,7 +147,6 @@ class _GraphError(Exception):
             or not 400 <= self.status < 500  # 5xx, and anything odd such as a redirect
             or self.code in TEMPORARY_ERROR_CODES
             or self.error.get("is_transient") is True
-            or any(word in self.words() for word in _THROTTLING_WORDS)
         )
 
 
@@ -148,15 +160,23 @@ class MetaProvider(Provider):
         self.session = requests.Session()
 
     # --- submission ---------------------------------------------------------
-    def submit_content(self, *, template: Template, content: Content) -> SubmitResult:
+    def submit_content(self, *, template: Template, content: Content, category: str = "") -> SubmitResult:
         header_handle = self._upload_sample(content) if content.header_format in MEDIA_HEADER_FORMATS else ""
-        payload = template_payload(template=template, content=content, header_handle=header_handle)
+        payload = template_payload(template=template, content=content, header_handle=header_handle, category=category)
         try:
             answer = self._send("POST", f"{self._waba_id()}/message_templates", json_body=payload)
         except _GraphError as error:
             if error.means_already_exists():
                 existing = self._find_template(name=template.name, language=content.language)
                 if existing is not None:
+                    if not same_content(existing, payload):
+                        logger.info(
+                            "WhatsApp template %s [%s] already exists as %s with other content: not adopted",
+                            template.name,
+                            content.language,
+                            existing.get("id"),
+                        )
+                        raise PermanentProviderError(DIFFERENT_CONTENT_MESSAGE) from None
                     logger.info(
                         "WhatsApp template %s [%s] already exists as %s: adopting it",
                         template.name,
@@ -206,33 +226,62 @@ class MetaProvider(Provider):
                 f"The {content.header_format.lower()} header of the {content.language} content has no sample file."
             )
         try:
-            with content.media_sample.open("rb") as sample:
-                data = sample.read()
+            sample = content.media_sample.open("rb")
         except FileNotFoundError:
             raise PermanentProviderError(
                 f"The sample file of the {content.language} content is missing from storage."
             ) from None
         except OSError:
             raise TemporaryProviderError("The media sample could not be read from storage.") from None
+        with sample:
+            size = content.media_sample.size
+            upload_session = self._call(
+                "POST",
+                f"{app_id}/uploads",
+                params={
+                    "file_name": content.media_name or "sample",
+                    "file_length": size,
+                    "file_type": content.media_mime,
+                },
+            )
+            upload_id = upload_session.get("id")
+            if not isinstance(upload_id, str) or not upload_id.startswith("upload:") or re.search(r"[\s#]", upload_id):
+                raise TemporaryProviderError("WhatsApp did not open an upload session for the media sample.")
+            return self._upload_from(upload_id, sample, size)
 
-        upload_session = self._call(
-            "POST",
-            f"{app_id}/uploads",
-            params={
-                "file_name": content.media_name or "sample",
-                "file_length": len(data),
-                "file_type": content.media_mime,
-            },
-        )
-        upload_id = upload_session.get("id")
-        if not isinstance(upload_id, str) or not upload_id.startswith("upload:") or re.search(r"[\s#]", upload_id):
-            raise TemporaryProviderError("WhatsApp did not open an upload session for the media sample.")
-        # The session id is used as given (it carries its own ?sig= query).
-        uploaded = self._call("POST", upload_id, data=data, headers={"file_offset": "0"}, auth_scheme="OAuth")
-        handle = uploaded.get("h")
-        if not isinstance(handle, str) or not handle:
-            raise TemporaryProviderError("WhatsApp did not return a handle for the uploaded media sample.")
-        return handle
+    def _upload_from(self, upload_id: str, sample, size: int) -> str:
+        """Stream the sample from storage into the upload session, resuming where WhatsApp says it stopped.
+
+        The file is sent in one request from its current offset (never read whole into memory); when the
+        connection breaks, `GET /{upload-session-id}` tells the offset WhatsApp received up to, and the rest
+        follows from there, as the Resumable Upload API documents.
+        """
+        offset = 0
+        for _ in range(UPLOAD_RESUMES_MAX):
+            try:
+                sample.seek(offset)
+                # The session id is used as given (it carries its own ?sig= query).
+                uploaded = self._call(
+                    "POST",
+                    upload_id,
+                    data=_FileSlice(sample, size - offset),
+                    headers={"file_offset": str(offset)},
+                    auth_scheme="OAuth",
+                )
+            except TemporaryProviderError:
+                status = self._call("GET", upload_id, auth_scheme="OAuth")
+                received = _as_int(status.get("file_offset"))
+                if received is None or not 0 <= received <= size:
+                    raise
+                offset = received
+                continue
+            except OSError:
+                raise TemporaryProviderError("The media sample could not be read from storage.") from None
+            handle = uploaded.get("h")
+            if not isinstance(handle, str) or not handle:
+                raise TemporaryProviderError("WhatsApp did not return a handle for the uploaded media sample.")
+            return handle
+        raise TemporaryProviderError("The upload of the media sample kept breaking off.")
 
     # --- idempotency --------------------------------------------------------
     def _find_template(self, *, name: str, language: str) -> Mapping[str, Any] | None:
@@ -369,9 +418,125 @@ class MetaProvider(Provider):
         return text.replace(token, "[hidden]") if len(token) >= 4 else text
 
 
+# --- connecting an account --------------------------------------------------
+class ConnectionRefused(Exception):
+    """A credential of a WhatsApp account to connect did not pass; `message` says which, plainly."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    id: str
+    display: str
+    verified_name: str
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    account_name: str
+    phone_numbers: list[PhoneNumber]
+
+
+UNKNOWN_OBJECT_SUBCODE = 33  # code 100: the object does not exist or the token may not see it
+
+
+def connection_check(*, waba_id: str, app_id: str, app_secret: str, access_token: str) -> ConnectionCheck:
+    """Try the credentials against the Graph API before anything is saved, then subscribe the app.
+
+    In order: the token reads the WhatsApp Business Account (token accepted, account reachable), the
+    app secret matches the token's app (`appsecret_proof`) and the app ID is that app, the account's
+    phone numbers, then `POST /{waba-id}/subscribed_apps` so the account's webhooks reach this app.
+    Decided by HTTP status, error code and subcode only.
+    """
+    account = ChannelAccount(
+        provider="meta", waba_id=waba_id, meta_app_id=app_id, meta_access_token=access_token, meta_app_secret=app_secret
+    )
+    client = MetaProvider(account)
+    proof = hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
+    try:
+        waba = _connect_step(
+            client,
+            "GET",
+            waba_id,
+            params={"fields": "id,name"},
+            unknown=("No WhatsApp Business Account with this ID can be reached with this token.", "waba_id"),
+        )
+        _connect_step(
+            client,
+            "GET",
+            app_id,
+            params={"fields": "id", "appsecret_proof": proof},
+            unknown=("No Meta app with this ID can be reached with this token.", "app_id"),
+            other=("The app secret does not belong to the app of this token.", "app_secret"),
+        )
+        numbers = _connect_step(
+            client,
+            "GET",
+            f"{waba_id}/phone_numbers",
+            params={"fields": "id,display_phone_number,verified_name", "limit": 100},
+        )
+        _connect_step(
+            client,
+            "POST",
+            f"{waba_id}/subscribed_apps",
+            other=(
+                "WhatsApp did not subscribe the app to this account's webhooks: check that the token's system user "
+                "has full control of the account.",
+                None,
+            ),
+        )
+    finally:
+        client.close()
+    phone_numbers = [
+        PhoneNumber(
+            id=_id_text(n.get("id")),
+            display=_text(n.get("display_phone_number")),
+            verified_name=_text(n.get("verified_name")),
+        )
+        for n in (numbers.get("data") if isinstance(numbers.get("data"), list) else [])
+        if isinstance(n, Mapping) and _TEMPLATE_ID.fullmatch(_id_text(n.get("id")))
+    ]
+    if not phone_numbers:
+        raise ConnectionRefused("This WhatsApp Business Account has no phone number yet: add one in WhatsApp Manager.")
+    return ConnectionCheck(account_name=_text(waba.get("name")) or waba_id, phone_numbers=phone_numbers)
+
+
+def _connect_step(client, method, path, *, params=None, unknown=None, other=None) -> dict[str, Any]:
+    try:
+        return client._send(method, path, params=params)
+    except TemporaryProviderError:
+        raise ConnectionRefused("WhatsApp could not be reached just now: try again in a minute.") from None
+    except PermanentProviderError as error:
+        raise ConnectionRefused(error.message) from None
+    except _GraphError as error:
+        if error.is_temporary():
+            raise ConnectionRefused("WhatsApp is busy or unavailable just now: try again in a minute.") from None
+        if error.status == 401 or error.code in AUTH_ERROR_CODES:
+            raise ConnectionRefused(
+                "WhatsApp did not accept the access token: it may be mistyped, expired or revoked.",
+                field="access_token",
+            ) from None
+        if error.code == INVALID_PARAMETER_CODE and error.subcode == UNKNOWN_OBJECT_SUBCODE and unknown:
+            raise ConnectionRefused(unknown[0], field=unknown[1]) from None
+        if other:
+            raise ConnectionRefused(other[0], field=other[1]) from None
+        raise ConnectionRefused(
+            client._scrub(_user_message(error.error)) or f"WhatsApp refused the request (HTTP {error.status})."
+        ) from None
+
+
 # --- the template as WhatsApp wants it --------------------------------------
-def template_payload(*, template: Template, content: Content, header_handle: str = "") -> dict[str, Any]:
-    """The body of `POST /{waba-id}/message_templates` for one language of a template."""
+def template_payload(
+    *, template: Template, content: Content, header_handle: str = "", category: str = ""
+) -> dict[str, Any]:
+    """The body of `POST /{waba-id}/message_templates` for one language of a template.
+
+    `category` overrides the template's own when WhatsApp filed its first language under another one.
+    """
     components: list[dict[str, Any]] = []
     header = _header_component(content, header_handle)
     if header:
@@ -386,7 +551,7 @@ def template_payload(*, template: Template, content: Content, header_handle: str
     return {
         "name": template.name,
         "language": content.language,
-        "category": template.category,
+        "category": category or template.category,
         "components": components,
     }
 
@@ -425,6 +590,60 @@ def _button(button) -> dict[str, Any]:
             entry["example"] = [url[: -len("{{1}}")] + button.url_example.strip()]
         return entry
     raise PermanentProviderError(f"A button has a type WhatsApp does not know ({button.kind!r}).")
+
+
+def same_content(existing: Mapping[str, Any], payload: Mapping[str, Any]) -> bool:
+    """Whether a template WhatsApp already has says what `payload` would create.
+
+    Compared as the message template reference documents its components:
+    the category (or the one it had before WhatsApp re-categorised it), the
+    header's format and text, the body, the footer, and each button's type,
+    text, URL and phone number. Samples and media handles are left out:
+    WhatsApp answers a media sample with a URL of its own, never the handle
+    it was created with, and samples are not what the recipient reads.
+    """
+    category = payload.get("category")
+    if category not in (existing.get("category"), existing.get("previous_category")):
+        return False
+    components = existing.get("components")
+    if not isinstance(components, list):
+        return False
+    return _component_shape(components) == _component_shape(payload.get("components") or [])
+
+
+_COMPONENT_ORDER = {"HEADER": 0, "BODY": 1, "FOOTER": 2, "BUTTONS": 3}
+
+
+def _component_shape(components: list[Any]) -> list[tuple]:
+    shape: list[tuple] = []
+    for component in components:
+        if not isinstance(component, Mapping):
+            return [("malformed",)]
+        kind = _text(component.get("type")).upper()
+        if kind == "HEADER":
+            header_format = _text(component.get("format")).upper()
+            text = _text(component.get("text")).strip() if header_format == "TEXT" else ""
+            shape.append((kind, header_format, text))
+        elif kind in ("BODY", "FOOTER"):
+            shape.append((kind, _text(component.get("text")).strip()))
+        elif kind == "BUTTONS":
+            buttons = component.get("buttons")
+            shape.append((kind, tuple(_button_shape(b) for b in (buttons if isinstance(buttons, list) else []))))
+        else:
+            shape.append((kind, json.dumps(component, sort_keys=True, default=str)))
+    return sorted(shape, key=lambda part: _COMPONENT_ORDER.get(part[0], len(_COMPONENT_ORDER)))
+
+
+def _button_shape(button: object) -> tuple:
+    if not isinstance(button, Mapping):
+        return ("malformed",)
+    phone = _text(button.get("phone_number"))
+    return (
+        _text(button.get("type")).upper(),
+        _text(button.get("text")).strip(),
+        _text(button.get("url")).strip(),
+        "".join(character for character in phone if character.isdigit()),
+    )
 
 
 def normalised_phone(phone: str) -> str:
@@ -504,9 +723,26 @@ def verify_handshake(params: Mapping[str, str]) -> str:
     return challenge
 
 
-def verify_signature(body: bytes, header: str | None) -> None:
-    """Raise WebhookRejected unless X-Hub-Signature-256 signs exactly these bytes with the app secret."""
-    secret = str(settings.META_APP_SECRET or "")
+def webhook_waba_ids(body: bytes) -> set[str]:
+    """The WhatsApp Business Account IDs a webhook body names (read before its signature is checked,
+    only to choose the app secret that must have signed it)."""
+    try:
+        payload = json.loads(body)
+    except (ValueError, TypeError, RecursionError):
+        return set()
+    entries = payload.get("entry") if isinstance(payload, dict) else None
+    ids = (
+        {_webhook_template_id(entry.get("id")) for entry in entries if isinstance(entry, dict)}
+        if isinstance(entries, list)
+        else set()
+    )
+    return {waba_id for waba_id in ids if waba_id}
+
+
+def verify_signature(body: bytes, header: str | None, secret: str | None = None) -> None:
+    """Raise WebhookRejected unless X-Hub-Signature-256 signs exactly these bytes with the app secret
+    (`secret`, else the META_APP_SECRET setting)."""
+    secret = str(secret if secret is not None else settings.META_APP_SECRET or "")
     if not secret:
         raise WebhookRejected("No app secret is configured: webhooks can't be verified.")
     if not isinstance(header, str) or not header.startswith(_SIGNATURE_PREFIX):
@@ -541,11 +777,12 @@ def parse_webhook(body: bytes) -> list[StatusUpdate]:
         if not isinstance(entry, dict) or not isinstance(entry.get("changes"), list):
             continue
         occurred_at = _webhook_time(entry.get("time"))
+        waba_id = _webhook_template_id(entry.get("id")) or ""
         for change in entry["changes"]:
             if not isinstance(change, dict):
                 continue
             try:
-                update = _parse_change(change.get("field"), change.get("value"), occurred_at)
+                update = _parse_change(change.get("field"), change.get("value"), occurred_at, waba_id)
             except (TypeError, ValueError, AttributeError, KeyError) as error:
                 logger.warning("Skipped a malformed WhatsApp webhook change: %s", type(error).__name__)
                 continue
@@ -554,7 +791,7 @@ def parse_webhook(body: bytes) -> list[StatusUpdate]:
     return updates
 
 
-def _parse_change(field: object, value: object, occurred_at: datetime) -> StatusUpdate | None:
+def _parse_change(field: object, value: object, occurred_at: datetime, waba_id: str) -> StatusUpdate | None:
     if field not in WEBHOOK_FIELDS or not isinstance(value, dict):
         return None
     template_id = _webhook_template_id(value.get("message_template_id"))
@@ -565,15 +802,14 @@ def _parse_change(field: object, value: object, occurred_at: datetime) -> Status
         event = value.get("event")
         if not isinstance(event, str) or not event:
             return None
-        reason = _status_reason(value)
-        if event == "FLAGGED" and not reason:
-            reason = FLAGGED_REASON
+        reason = _status_reason(value) or EVENT_NOTES.get(event, "")
         return StatusUpdate(
             provider_template_id=template_id,
             occurred_at=occurred_at,
             status=whatsapp_status(event),
             reason=reason,
             raw_event=event,
+            waba_id=waba_id,
         )
 
     if field == "template_category_update":
@@ -591,12 +827,19 @@ def _parse_change(field: object, value: object, occurred_at: datetime) -> Status
             category=new_category,
             reason=reason,
             raw_event=field,
+            waba_id=waba_id,
         )
 
     new_quality = value.get("new_quality_score")
     if not isinstance(new_quality, str) or not new_quality:
         return None
-    return StatusUpdate(provider_template_id=template_id, occurred_at=occurred_at, quality=new_quality, raw_event=field)
+    return StatusUpdate(
+        provider_template_id=template_id,
+        occurred_at=occurred_at,
+        quality=new_quality,
+        raw_event=field,
+        waba_id=waba_id,
+    )
 
 
 def _status_reason(value: Mapping[str, Any]) -> str:
@@ -635,6 +878,25 @@ def _webhook_time(raw: object) -> datetime:
 
 
 # --- small helpers ----------------------------------------------------------
+class _FileSlice:
+    """The rest of an open file as a request body: requests reads its length and streams it in chunks."""
+
+    def __init__(self, file, length: int):
+        self._file = file
+        self._left = length
+
+    def __len__(self) -> int:
+        return self._left
+
+    def read(self, size: int = -1) -> bytes:
+        if self._left <= 0:
+            return b""
+        size = UPLOAD_CHUNK_SIZE if size is None or size < 0 else min(size, UPLOAD_CHUNK_SIZE)
+        chunk = self._file.read(min(size, self._left))
+        self._left -= len(chunk)
+        return chunk
+
+
 def _json_or_none(response: requests.Response) -> Any:
     try:
         return response.json()

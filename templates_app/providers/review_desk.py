@@ -6,7 +6,7 @@ class ReviewDeskProvider(Provider):
 
     name = "review_desk"
 
-    def submit_content(self, *, template, content) -> SubmitResult:
+    def submit_content(self, *, template, content, category: str = "") -> SubmitResult:
         return SubmitResult(provider_template_id=f"desk-{content.pk}", status="pending")
 
     def fetch_status(self, *, submission):

@@ -46,12 +46,26 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 from werkzeug.serving import WSGIRequestHandler
 
-from templates_app.languages import LANGUAGE_NAMES
-
 # The account the fake knows from the start (tests build their ChannelAccount with these).
 WABA_ID = "102290129340398"
 APP_ID = "584544743160774"
 ACCESS_TOKEN = "EAAJBfakeSystemUserToken7Gq2ZxD0PqLm4RtYb"
+APP_SECRET = "fake-app-secret-3c1b9a7f"
+PHONE_NUMBER_ID = "106540352242922"
+DISPLAY_PHONE_NUMBER = "+62 812-3456-7890"
+
+# Meta's "Supported Languages" reference for message templates (May 2026), written out here on purpose:
+# the fake must not agree with the application's own list by construction.
+DOCUMENTED_LANGUAGES = frozenset(
+    """
+    af sq ar ar_EG ar_AE ar_LB ar_MA ar_QA az be_BY bn bn_IN bg ca zh_CN zh_HK zh_TW hr cs da prs_AF nl nl_BE
+    en en_GB en_US en_AE en_AU en_CA en_GH en_IE en_IN en_JM en_MY en_NZ en_QA en_SG en_UG en_ZA et fil fi fr
+    fr_BE fr_CA fr_CH fr_CI fr_MA ka de de_AT de_CH el gu ha he hi hu id ga it ja kn kk rw_RW ko ky_KG lo lv lt
+    mk ms ml mr nb fa pl pt_BR pt_PT pa ro ru sr sk sl es es_AR es_ES es_MX sw sv ta te th tr uk ur uz vi zu
+    """.split()
+)
+# WhatsApp Business Management API: at most 100 template creations per WhatsApp Business Account per hour.
+CREATIONS_PER_HOUR = 100
 
 # The Resumable Upload guide lists these file types.
 UPLOAD_FILE_TYPES = {"application/pdf", "image/jpeg", "image/jpg", "image/png", "video/mp4"}
@@ -175,10 +189,20 @@ class FakeGraphAPI:
         self.uploads: dict[str, dict[str, Any]] = {}
         self.handles: dict[str, dict[str, Any]] = {}
         self.accounts: dict[str, dict[str, str]] = {}
+        self.phone_numbers: dict[str, list[dict[str, Any]]] = {}
+        self.subscribed: dict[str, set[str]] = {}
+        self.creations: dict[str, list[float]] = {}
+        self.deleted: list[dict[str, Any]] = []
+        self.approve_instantly = False
+        self.recategorise: dict[str, str] = {}  # template name -> the category WhatsApp files it under
+        self._interrupt_upload_after: int | None = None
         self._faults: list[_Fault] = []
         self._lock = threading.RLock()
         self._template_ids = itertools.count(1689556908129832)
         self.add_account(waba_id=WABA_ID, app_id=APP_ID, access_token=ACCESS_TOKEN)
+        self.add_phone_number(
+            waba_id=WABA_ID, phone_number_id=PHONE_NUMBER_ID, display=DISPLAY_PHONE_NUMBER, name="Acme Retail"
+        )
         server.expect_request(re.compile(r"/.*")).respond_with_handler(self._handle)
 
     @property
@@ -186,9 +210,26 @@ class FakeGraphAPI:
         return f"http://{self.server.host}:{self.server.port}"
 
     # --- set-up and inspection ---------------------------------------------
-    def add_account(self, *, waba_id: str, app_id: str, access_token: str) -> None:
+    def add_account(self, *, waba_id: str, app_id: str, access_token: str, app_secret: str = APP_SECRET) -> None:
         with self._lock:
-            self.accounts[access_token] = {"waba_id": waba_id, "app_id": app_id}
+            self.accounts[access_token] = {"waba_id": waba_id, "app_id": app_id, "app_secret": app_secret}
+
+    def add_phone_number(self, *, waba_id: str, phone_number_id: str, display: str, name: str) -> None:
+        with self._lock:
+            self.phone_numbers.setdefault(waba_id, []).append(
+                {
+                    "verified_name": name,
+                    "display_phone_number": display,
+                    "id": phone_number_id,
+                    "quality_rating": "GREEN",
+                    "code_verification_status": "VERIFIED",
+                }
+            )
+
+    def interrupt_next_upload(self, *, after_bytes: int) -> None:
+        """The next file upload breaks off after this many bytes (kept, as WhatsApp keeps them)."""
+        with self._lock:
+            self._interrupt_upload_after = after_bytes
 
     def add_template(
         self,
@@ -328,10 +369,23 @@ class FakeGraphAPI:
         if not match:
             raise GraphAPIError(400, graph_error(message=f"Unknown path components: {request.path}", code=2500))
         rest = match.group(2)
-        if rest.startswith("upload:") and request.method == "POST":
+        if rest.startswith("upload:") and request.method in ("POST", "GET"):
             return self._upload_file(request, record, rest)
         account = self._account(record)
+        self._check_appsecret_proof(record, account)
         parts = rest.split("/")
+        if parts[0] == account["waba_id"]:
+            if len(parts) == 1 and request.method == "GET":
+                return 200, {"id": account["waba_id"], "name": "Acme Retail", "currency": "IDR", "timezone_id": "1"}
+            if parts[1:] == ["phone_numbers"] and request.method == "GET":
+                return self._list_phone_numbers(record, account)
+            if parts[1:] == ["subscribed_apps"] and request.method == "POST":
+                self.subscribed.setdefault(account["waba_id"], set()).add(account["app_id"])
+                return 200, {"success": True}
+            if parts[1:] == ["message_templates"] and request.method == "DELETE":
+                return self._delete_template(record, account)
+        if parts == [account["app_id"]] and request.method == "GET":
+            return 200, {"id": account["app_id"], "name": "Acme Broadcast"}
         if len(parts) == 2 and parts[1] == "uploads" and request.method == "POST":
             return self._start_upload(record, account, app_id=parts[0])
         if len(parts) == 2 and parts[1] == "message_templates":
@@ -344,6 +398,40 @@ class FakeGraphAPI:
         if len(parts) == 1 and parts[0].isdigit() and request.method == "GET":
             return self._read_template(record, account, parts[0])
         raise _unknown_object(request.method, parts[0])
+
+    def _check_appsecret_proof(self, record: RecordedRequest, account: dict[str, str]) -> None:
+        proof = record.query.get("appsecret_proof")
+        if proof is None:
+            return
+        expected = hmac.new(account["app_secret"].encode(), record.access_token.encode(), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(proof, expected):
+            raise GraphAPIError(
+                400,
+                graph_error(message="Invalid appsecret_proof provided in the API argument", code=100),
+            )
+
+    def _list_phone_numbers(self, record: RecordedRequest, account: dict[str, str]):
+        numbers = self.phone_numbers.get(account["waba_id"], [])
+        return 200, {"data": numbers, "paging": {"cursors": {"before": "QVFI", "after": "QVFI"}}}
+
+    def _delete_template(self, record: RecordedRequest, account: dict[str, str]):
+        name = record.query.get("name")
+        hsm_id = record.query.get("hsm_id")
+        if not name:
+            raise GraphAPIError(400, graph_error(message="(#100) The parameter name is required", code=100))
+        found = [
+            t
+            for t in self.templates.values()
+            if t["waba_id"] == account["waba_id"] and t["name"] == name and (hsm_id is None or t["id"] == hsm_id)
+        ]
+        if not found:
+            raise _invalid(
+                "Message Template Not Found", f"Message template {name!r} could not be found.", subcode=2593002
+            )
+        for template in found:
+            del self.templates[template["id"]]
+            self.deleted.append(template)
+        return 200, {"success": True}
 
     def _account(self, record: RecordedRequest) -> dict[str, str]:
         token = record.access_token
@@ -383,20 +471,35 @@ class FakeGraphAPI:
         upload_id = rest + ("?" + request.query_string.decode() if request.query_string else "")
         session = self.uploads.get(upload_id)
         if session is None:
-            raise _unknown_object("POST", rest)
+            raise _unknown_object(request.method, rest)
         scheme, _, token = record.headers.get("Authorization", "").partition(" ")
         if scheme != "OAuth" or token.strip() != session["token"]:
             raise GraphAPIError(
                 401, graph_error(message="Invalid OAuth access token - Cannot parse access token", code=190)
             )
-        if record.headers.get("File-Offset") != "0":
+        received: bytes = session.setdefault("received", b"")
+        if request.method == "GET":  # where an interrupted upload stands
+            return 200, {"id": upload_id.split("?", 1)[0], "file_offset": len(received)}
+        offset = record.headers.get("File-Offset")
+        if offset is None or not offset.isdigit():
             raise GraphAPIError(400, graph_error(message="(#100) The parameter file_offset is required", code=100))
-        if len(record.body) != session["file_length"]:
+        if int(offset) != len(received):
+            raise GraphAPIError(
+                400, graph_error(message="(#100) file_offset does not match the bytes already received", code=100)
+            )
+        body = record.body
+        if self._interrupt_upload_after is not None:
+            keep, self._interrupt_upload_after = self._interrupt_upload_after, None
+            session["received"] = received + body[:keep]
+            raise GraphAPIError(503, graph_error(message="The upload was interrupted.", code=2, is_transient=True))
+        received += body
+        session["received"] = received
+        if len(received) != session["file_length"]:
             raise GraphAPIError(
                 400, graph_error(message="(#100) The uploaded data does not match file_length", code=100)
             )
         handle = f"4::{base64.b64encode(session['file_type'].encode()).decode()}:{secrets.token_urlsafe(24)}"
-        self.handles[handle] = {**session, "data": record.body}
+        self.handles[handle] = {**session, "data": received}
         return 200, {"h": handle}
 
     # --- message templates -------------------------------------------------
@@ -413,8 +516,7 @@ class FakeGraphAPI:
         if any(t["language"] == language for t in same_name):
             raise _invalid(
                 "Content in This Language Already Exists",
-                f"There is already {LANGUAGE_NAMES[language]} content for this template. "
-                "You can create a new template and try again.",
+                f"There is already {language} content for this template. You can create a new template and try again.",
                 subcode=CONTENT_EXISTS_SUBCODE,
             )
         if any(t["category"] != category for t in same_name):
@@ -422,16 +524,33 @@ class FakeGraphAPI:
                 "Template Category Doesn't Match",
                 "The category of this translation must match the category of the existing template.",
             )
+        now = time.time()
+        recent = [t for t in self.creations.get(account["waba_id"], []) if t > now - 3600]
+        if len(recent) >= CREATIONS_PER_HOUR:
+            raise GraphAPIError(
+                400,
+                graph_error(
+                    message="(#80008) There have been too many calls to this WhatsApp Business account.",
+                    code=80008,
+                    error_type="OAuthException",
+                    is_transient=True,
+                ),
+            )
+        self.creations[account["waba_id"]] = [*recent, now]
+        filed_under = self.recategorise.get(name, category)
+        status = "APPROVED" if self.approve_instantly else "PENDING"
         template = self._store(
             waba_id=account["waba_id"],
             name=name,
             language=language,
-            category=category,
-            status="PENDING",
+            category=filed_under,
+            status=status,
             components=body["components"],
         )
+        if filed_under != category:
+            template["previous_category"] = category
         self.created_templates.append(body)
-        return 200, {"id": template["id"], "status": "PENDING", "category": category}
+        return 200, {"id": template["id"], "status": status, "category": filed_under}
 
     def _store(self, *, waba_id, name, language, category, status, components) -> dict[str, Any]:
         template = {
@@ -495,7 +614,7 @@ def _check_template(body: dict[str, Any], handles: dict[str, dict[str, Any]]) ->
         raise _invalid(
             "Invalid Template Name", "Template names can only contain lowercase letters, numbers and underscores."
         )
-    if not isinstance(language, str) or language not in LANGUAGE_NAMES:
+    if not isinstance(language, str) or language not in DOCUMENTED_LANGUAGES:
         raise _invalid("Language Not Supported", f"The language {language!r} is not supported for message templates.")
     if category not in CATEGORIES:
         raise _invalid("Invalid Category", f"The category must be one of {', '.join(CATEGORIES)}.")

@@ -25,6 +25,8 @@ MATRIX = {
     "organization_switch": (405, 405, 405, 405, 405),
     "channel_account_list": (LOGIN, 200, 403, 403, 200),
     "channel_account_detail": (LOGIN, 200, 403, 403, 404),
+    "channel_connect": (LOGIN, 200, 403, 403, 200),
+    "channel_phone_number": (LOGIN, 302, 403, 403, 404),
     "dev_mailbox": (404, 404, 404, 404, 404),
     "dev_mailbox_message": (404, 404, 404, 404, 404),
     "dashboard": (LOGIN, 200, 200, 200, 200),
@@ -125,6 +127,7 @@ def objects(org_a, agent, account_a, settings, tmp_path):
 def _url(name, objects):
     kwargs = {
         "channel_account_detail": {"account_id": objects["account"].pk},
+        "channel_phone_number": {"account_id": objects["account"].pk},
         "dev_mailbox_message": {"mail_id": objects["mail"].pk},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "security_toggle_confirm": {"policy": "broadcast-template-otp", "direction": "enable"},

@@ -92,32 +92,30 @@ def _update(submission, status, at, reason="", **extra):
 def test_status_updates_apply_in_time_order_and_duplicates_change_nothing(pending):
     en, ind = pending.submissions.order_by("language")
     now = timezone.now()
-    assert submission_status_apply(update=_update(en, "approved", now), source="webhook")
-    assert not submission_status_apply(update=_update(en, "approved", now), source="webhook")  # duplicate
-    assert not submission_status_apply(update=_update(en, "pending", now - timedelta(minutes=5)), source="webhook")
+    assert submission_status_apply(update=_update(en, "approved", now), source="sync")
+    assert not submission_status_apply(update=_update(en, "approved", now), source="sync")  # duplicate
+    assert not submission_status_apply(update=_update(en, "pending", now - timedelta(minutes=5)), source="sync")
     assert Submission.objects.get(pk=en.pk).status == "approved"
     assert _status(pending) == Status.PENDING  # one language still in review
 
-    submission_status_apply(update=_update(ind, "rejected", now, reason="INVALID_FORMAT"), source="webhook")
+    submission_status_apply(update=_update(ind, "rejected", now, reason="INVALID_FORMAT"), source="sync")
     template = Template.objects.get(pk=pending.pk)
     assert template.status == Status.REJECTED
     assert template.status_reason == "id: INVALID_FORMAT"
-    assert list(template.events.values_list("status", "source"))[-1] == ("rejected", "webhook")
+    assert list(template.events.values_list("status", "source"))[-1] == ("rejected", "sync")
 
 
 def test_an_update_for_an_unknown_template_is_ignored(pending):
     ghost = StatusUpdate(provider_template_id="999999", occurred_at=timezone.now(), status="approved")
-    assert not submission_status_apply(update=ghost, source="webhook")
+    assert not submission_status_apply(update=ghost, source="sync")
     assert _status(pending) == Status.PENDING
 
 
 def test_quality_and_category_updates_show_on_the_template(pending):
     en = pending.submissions.get(language="en_US")
     now = timezone.now()
-    submission_status_apply(update=_update(en, None, now, quality="YELLOW"), source="webhook")
-    submission_status_apply(
-        update=_update(en, None, now + timedelta(seconds=1), category="MARKETING"), source="webhook"
-    )
+    submission_status_apply(update=_update(en, None, now, quality="YELLOW"), source="sync")
+    submission_status_apply(update=_update(en, None, now + timedelta(seconds=1), category="MARKETING"), source="sync")
     template = Template.objects.get(pk=pending.pk)
     assert template.quality == "YELLOW"
     assert template.provider_category == "MARKETING"

@@ -116,6 +116,22 @@ def test_a_4xx_ends_in_submission_failed_with_whatsapps_message(
     assert mailoutbox[-1].subject == "Your template order_update could not be submitted"
 
 
+def test_a_name_taken_on_whatsapp_by_other_content_ends_in_submission_failed(
+    org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    existing = graph_api.add_template(
+        name="order_update", language="en_US", status="APPROVED", components=[{"type": "BODY", "text": "Win a prize!"}]
+    )
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.FAILED
+    assert template.status_reason == (
+        "A template with this name and language already exists on WhatsApp with different content: "
+        "duplicate it under another name."
+    )
+    assert not template.submissions.filter(provider_template_id=existing).exists()
+    assert graph_api.templates[existing]["components"] == [{"type": "BODY", "text": "Win a prize!"}]
+
+
 def test_retries_give_up_after_the_limit(
     org_a, agent, meta_account, graph_api, settings, django_capture_on_commit_callbacks
 ):
@@ -169,6 +185,39 @@ def test_forged_unsigned_and_malformed_webhooks_change_nothing(
     assert Template.objects.get(pk=template.pk).status == Status.PENDING
 
 
+def test_a_webhook_naming_another_account_changes_nothing(
+    client, org_a, agent, meta_account, graph_api, caplog, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    other_waba = "109876543210987"
+    response = _hook(client, webhook_entry(status_change(template_id, "APPROVED"), waba_id=other_waba))
+    assert response.status_code == 200  # acknowledged, so WhatsApp does not deliver it again
+    no_account = webhook_entry(status_change(template_id, "APPROVED"))
+    del no_account["id"]
+    _hook(client, no_account)
+    template.refresh_from_db()
+    assert template.status == Status.PENDING
+    assert not template.events.filter(status=Status.APPROVED).exists()
+    assert f"template {template_id} for account {other_waba}" in caplog.text
+
+    _hook(client, webhook_entry(status_change(template_id, "APPROVED")))  # its own account: applied
+    template.refresh_from_db()
+    assert template.status == Status.APPROVED
+
+
+def test_a_webhook_of_a_review_desk_account_with_the_same_id_changes_nothing(
+    client, org_a, agent, graph_api, django_capture_on_commit_callbacks
+):
+    desk = ChannelAccountFactory(organization=org_a, provider="review_desk", waba_id=WABA_ID)
+    template = _submit(new_template(org_a, agent, desk), agent, django_capture_on_commit_callbacks)
+    # Its review desk id made to look like a WhatsApp one: still not WhatsApp's to decide.
+    template.submissions.update(provider_template_id="1689556908120000")
+    response = _hook(client, webhook_entry(status_change("1689556908120000", "APPROVED")))
+    assert response.status_code == 200
+    assert Template.objects.get(pk=template.pk).status == Status.PENDING
+
+
 def test_duplicate_and_out_of_order_events_are_settled_by_time(
     client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
 ):
@@ -213,3 +262,141 @@ def test_admins_can_press_sync_status(
         admin_client.post(url)
     template.refresh_from_db()
     assert template.status == Status.REJECTED and "TAG_CONTENT_MISMATCH" in template.status_reason
+
+
+# --- what the real API does that a first fake did not ----------------------
+def test_later_languages_go_with_the_category_whatsapp_gave_the_first(
+    org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    graph_api.recategorise["order_update"] = "MARKETING"
+    template = _submit(
+        new_template(org_a, agent, meta_account, languages=["en_US", "id"]), agent, django_capture_on_commit_callbacks
+    )
+    assert template.status == Status.PENDING
+    assert [t["category"] for t in graph_api.created_templates] == ["UTILITY", "MARKETING"]
+    assert template.provider_category == "MARKETING"
+
+
+def test_instant_approval_at_creation_is_shown_at_once(
+    org_a, agent, meta_account, graph_api, mailoutbox, django_capture_on_commit_callbacks
+):
+    graph_api.approve_instantly = True
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    assert template.status == Status.APPROVED
+
+
+def test_the_hourly_creation_limit_is_counted_per_whatsapp_business_account(
+    org_a, agent, meta_account, graph_api, settings
+):
+    settings.SUBMISSIONS_PER_HOUR = 1
+    second_number = ChannelAccountFactory(
+        organization=org_a, provider="meta", waba_id=WABA_ID, meta_app_id=APP_ID, meta_access_token=ACCESS_TOKEN
+    )
+    first = new_template(org_a, agent, meta_account)
+    waiting = new_template(org_a, agent, second_number, name="order_update_two")
+    template_submit(template=first, actor=agent, fingerprint=template_digest(first))
+    template_submit(template=waiting, actor=agent, fingerprint=template_digest(waiting))
+    assert submission_run(template_id=first.pk).done
+    outcome = submission_run(template_id=waiting.pk)
+    assert not outcome.done and outcome.retry_in > 0
+    assert "new templates an hour" in Template.objects.get(pk=waiting.pk).status_reason
+    assert len(graph_api.created_templates) == 1
+
+
+@pytest.mark.parametrize(
+    ("event", "status"),
+    [
+        ("APPROVED", Status.APPROVED),
+        ("REJECTED", Status.REJECTED),
+        ("PAUSED", Status.PAUSED),
+        ("DISABLED", Status.DISABLED),
+        ("ARCHIVED", Status.ARCHIVED),
+        ("PENDING_DELETION", Status.DELETED),
+        ("DELETED", Status.DELETED),
+        ("IN_APPEAL", Status.PENDING),
+    ],
+)
+def test_every_status_event_moves_the_template(
+    client, org_a, agent, meta_account, graph_api, event, status, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    _hook(client, webhook_entry(status_change(template_id, event)))
+    assert Template.objects.get(pk=template.pk).status == status
+
+
+def test_archived_then_unarchived_is_approved_again_with_both_on_the_timeline(
+    client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    now = int(time.time())
+    _hook(client, webhook_entry(status_change(template_id, "APPROVED"), time=now))
+    _hook(client, webhook_entry(status_change(template_id, "ARCHIVED"), time=now + 1))
+    assert Template.objects.get(pk=template.pk).status == Status.ARCHIVED
+    _hook(client, webhook_entry(status_change(template_id, "UNARCHIVED"), time=now + 2))
+    template.refresh_from_db()
+    assert template.status == Status.APPROVED
+    assert list(template.events.values_list("status", flat=True))[-3:] == ["approved", "archived", "approved"]
+    assert "unarchived" in template.events.last().reason
+
+
+@pytest.mark.parametrize("event", ["FLAGGED", "LOCKED", "LIMIT_EXCEEDED"])
+def test_events_that_keep_the_status_are_noted_on_the_timeline(
+    client, org_a, agent, meta_account, graph_api, event, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    _hook(client, webhook_entry(status_change(template_id, event)))
+    template.refresh_from_db()
+    assert template.status == Status.PENDING
+    assert template.events.last().reason.startswith("en_US: ")
+
+
+def test_a_category_change_announced_ahead_is_on_the_timeline(
+    client, org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    notice = {
+        "field": "template_category_update",
+        "value": {
+            "message_template_id": int(template_id),
+            "message_template_name": "order_update",
+            "message_template_language": "en_US",
+            "correct_category": "MARKETING",
+            "new_category": "UTILITY",
+        },
+    }
+    _hook(client, webhook_entry(notice))
+    template.refresh_from_db()
+    assert template.provider_category == ""  # not changed yet
+    assert template.events.last().reason == "en_US: WhatsApp will re-categorise this template as MARKETING."
+
+
+# --- one app secret per account ---------------------------------------------
+def test_an_accounts_own_app_secret_signs_its_webhooks(
+    client, org_a, org_b, agent, meta_account, graph_api, django_capture_on_commit_callbacks
+):
+    meta_account.meta_app_secret = "secret-of-account-a"
+    meta_account.save()
+    ChannelAccountFactory(
+        organization=org_b, provider="meta", waba_id="109999999999999", meta_app_secret="secret-of-account-b"
+    )
+    template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
+    (template_id,) = graph_api.templates
+    approve = webhook_entry(status_change(template_id, "APPROVED"))
+
+    assert _hook(client, approve, secret=SECRET).status_code == 403  # the default no longer speaks for it
+    assert _hook(client, approve, secret="secret-of-account-b").status_code == 403  # another tenant's secret
+    both = webhook_entry(status_change(template_id, "APPROVED"), waba_id="109999999999999")
+    assert _hook(client, approve, both, secret="secret-of-account-b").status_code == 403
+    assert Template.objects.get(pk=template.pk).status == Status.PENDING
+
+    assert _hook(client, approve, secret="secret-of-account-a").status_code == 200
+    assert Template.objects.get(pk=template.pk).status == Status.APPROVED
+
+
+def test_without_any_secret_every_webhook_is_refused(client, settings, meta_account, db):
+    settings.META_APP_SECRET = ""
+    assert _hook(client, webhook_entry(status_change(1, "APPROVED")), secret="").status_code == 403

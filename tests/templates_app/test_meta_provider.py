@@ -233,6 +233,24 @@ def test_a_media_header_goes_through_the_resumable_upload(
     assert result.provider_template_id in graph_api.templates
 
 
+def test_an_interrupted_upload_resumes_where_whatsapp_stopped(graph_api, provider, org_a, agent, account):
+    big = MP4 + b"\x00" * 700_000  # larger than one chunk read from storage
+    template, content = with_media(org_a, agent, account, "VIDEO", "clip.mp4", big)
+    graph_api.interrupt_next_upload(after_bytes=300_000)
+
+    provider.submit_content(template=template, content=content)
+
+    first, status, rest = (
+        graph_api.requests_to("POST", "/upload:")[:1]
+        + graph_api.requests_to("GET", "/upload:")
+        + (graph_api.requests_to("POST", "/upload:")[1:])
+    )
+    assert first.headers["File-Offset"] == "0"
+    assert rest.headers["File-Offset"] == "300000" and rest.body == big[300_000:]
+    [handle] = graph_api.handles
+    assert graph_api.handles[handle]["data"] == big
+
+
 def test_a_media_header_needs_the_accounts_meta_app_id(graph_api, provider, org_a, agent, account):
     template, content = with_media(org_a, agent, account, "IMAGE", "banner.png", PNG)
     account.meta_app_id = ""
@@ -256,10 +274,14 @@ def test_a_second_delivery_adopts_the_template_instead_of_creating_another(graph
     assert lookup.query["name"] == "order_update"
 
 
-def test_an_existing_template_made_elsewhere_is_adopted_with_its_status(graph_api, provider, org_a, agent, account):
+def test_an_existing_template_with_the_same_content_is_adopted_with_its_status(
+    graph_api, provider, org_a, agent, account
+):
     graph_api.add_template(name="order_update_v2", language="en_US")  # a longer name: no exact match
     graph_api.add_template(name="order_update", language="id")  # another language: no match
-    existing = graph_api.add_template(name="order_update", language="en_US", status="APPROVED")
+    existing = graph_api.add_template(
+        name="order_update", language="en_US", status="APPROVED", components=FULL_JSON["components"]
+    )
     template, content = make_template(org_a, agent, account)
 
     result = provider.submit_content(template=template, content=content)
@@ -271,13 +293,79 @@ def test_an_existing_template_made_elsewhere_is_adopted_with_its_status(graph_ap
 def test_adoption_reads_every_page_of_the_list(graph_api, provider, org_a, agent, account):
     for n in range(150):
         graph_api.add_template(name=f"order_update_{n}", language="en_US")
-    existing = graph_api.add_template(name="order_update", language="en_US")
+    existing = graph_api.add_template(name="order_update", language="en_US", components=FULL_JSON["components"])
     template, content = make_template(org_a, agent, account)
 
     result = provider.submit_content(template=template, content=content)
 
     assert result.provider_template_id == existing
     assert len(graph_api.requests_to("GET", "/message_templates")) == 2
+
+
+def _with(components, kind, **changes):
+    return [{**component, **changes} if component["type"] == kind else component for component in components]
+
+
+@pytest.mark.parametrize(
+    ("category", "components"),
+    [
+        ("UTILITY", _with(FULL_JSON["components"], "BODY", text="Hello {{1}}, your order {{2}} was cancelled.")),
+        ("UTILITY", _with(FULL_JSON["components"], "FOOTER", text="Someone else")),
+        ("UTILITY", [c for c in FULL_JSON["components"] if c["type"] != "BUTTONS"]),
+        ("UTILITY", _with(FULL_JSON["components"], "HEADER", text="Your order {{1}}")),
+        (
+            "UTILITY",
+            _with(
+                FULL_JSON["components"],
+                "BUTTONS",
+                buttons=[{"type": "URL", "text": "Track order", "url": "https://evil.example/{{1}}"}],
+            ),
+        ),
+        ("MARKETING", FULL_JSON["components"]),
+    ],
+    ids=["body", "footer", "no-buttons", "header", "url", "category"],
+)
+def test_an_existing_template_with_other_content_is_never_adopted(
+    graph_api, provider, org_a, agent, account, category, components
+):
+    graph_api.add_template(
+        name="order_update", language="en_US", category=category, status="APPROVED", components=components
+    )
+    template, content = make_template(org_a, agent, account)
+
+    with pytest.raises(PermanentProviderError) as raised:
+        provider.submit_content(template=template, content=content)
+
+    assert raised.value.message == (
+        "A template with this name and language already exists on WhatsApp with different content: "
+        "duplicate it under another name."
+    )
+    assert graph_api.created_templates == []
+
+
+def test_an_existing_template_whatsapp_re_categorised_is_still_ours(graph_api, provider, org_a, agent, account):
+    existing = graph_api.add_template(
+        name="order_update", language="en_US", status="APPROVED", components=FULL_JSON["components"]
+    )
+    graph_api.set_status(existing, "APPROVED", category="MARKETING")  # it was UTILITY, as we send it
+    template, content = make_template(org_a, agent, account)
+
+    result = provider.submit_content(template=template, content=content)
+
+    assert result.provider_template_id == existing
+
+
+def test_an_adopted_media_template_is_compared_without_its_sample(graph_api, provider, org_a, agent, account):
+    template, content = with_media(org_a, agent, account, "IMAGE", "banner.png", PNG)
+    first = provider.submit_content(template=template, content=content)
+    # WhatsApp shows a media sample as a URL of its own, never as the handle it was created with.
+    stored = graph_api.templates[first.provider_template_id]
+    stored["components"][0]["example"] = {"header_handle": ["https://scontent.whatsapp.net/v/sample.png"]}
+
+    second = provider.submit_content(template=template, content=content)
+
+    assert second.provider_template_id == first.provider_template_id
+    assert len(graph_api.created_templates) == 1
 
 
 def test_already_exists_without_a_template_to_adopt_is_permanent(graph_api, provider, org_a, agent, account):
@@ -381,10 +469,20 @@ def test_the_business_use_case_header_says_when_to_retry(graph_api, provider, or
     assert raised.value.retry_after == 300
 
 
-def test_a_rate_limit_told_in_words_is_temporary(graph_api, provider, org_a, agent, account):
+def test_words_in_the_message_never_make_an_error_temporary(graph_api, provider, org_a, agent, account):
     graph_api.error_next(
-        user_title="Rate limit hit", user_msg="You've reached the hourly rate limit for creating templates."
+        subcode=2388299,
+        user_title="Rate limit hit",
+        user_msg="Too many requests: you've reached the rate limit for creating templates, try again later.",
     )
+    template, content = make_template(org_a, agent, account)
+
+    with pytest.raises(PermanentProviderError):
+        provider.submit_content(template=template, content=content)
+
+
+def test_an_error_whatsapp_marks_transient_is_temporary(graph_api, provider, org_a, agent, account):
+    graph_api.error_next(code=100, subcode=2388299, is_transient=True)
     template, content = make_template(org_a, agent, account)
 
     with pytest.raises(TemporaryProviderError):
@@ -496,9 +594,11 @@ def submission(org_a, agent, account):
         ("DISABLED", "disabled"),
         ("REINSTATED", "approved"),
         ("FLAGGED", None),
-        ("PENDING_DELETION", "disabled"),
-        ("DELETED", "disabled"),
-        ("ARCHIVED", "disabled"),
+        ("PENDING_DELETION", "deleted"),
+        ("DELETED", "deleted"),
+        ("ARCHIVED", "archived"),
+        ("UNARCHIVED", "approved"),
+        ("LOCKED", None),
         ("LIMIT_EXCEEDED", None),
     ],
 )
@@ -654,6 +754,7 @@ def test_a_status_update_is_parsed():
             status="approved",
             reason="",
             raw_event="APPROVED",
+            waba_id=WABA_ID,
         )
     ]
 
@@ -689,9 +790,9 @@ def test_a_flag_keeps_the_status_and_says_why():
 
 
 def test_an_unknown_event_is_passed_on_without_a_status():
-    [update] = parse_webhook(body_of(webhook_entry(status_change(7, "LOCKED", reason=None))))
+    [update] = parse_webhook(body_of(webhook_entry(status_change(7, "SOMETHING_NEW", reason=None))))
 
-    assert (update.status, update.reason, update.raw_event) == (None, "", "LOCKED")
+    assert (update.status, update.reason, update.raw_event) == (None, "", "SOMETHING_NEW")
 
 
 def test_category_and_quality_updates_are_parsed():
@@ -709,12 +810,14 @@ def test_category_and_quality_updates_are_parsed():
             occurred_at=at(1746169200),
             category="MARKETING",
             raw_event="template_category_update",
+            waba_id=WABA_ID,
         ),
         StatusUpdate(
             provider_template_id="7",
             occurred_at=at(1746169200),
             quality="YELLOW",
             raw_event="message_template_quality_update",
+            waba_id=WABA_ID,
         ),
     ]
 

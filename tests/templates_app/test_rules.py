@@ -121,7 +121,7 @@ def test_bad_language_codes(code, fragment):
 
 def test_language_list_has_names_and_no_duplicates():
     codes = [code for code, _ in LANGUAGES]
-    assert len(codes) == len(set(codes)) == len(LANGUAGE_NAMES) == 71
+    assert len(codes) == len(set(codes)) == len(LANGUAGE_NAMES) == 100
     assert language_name("id") == "Indonesian"
     assert language_name("zh_HK") == "Chinese (HKG)"
     assert language_name("nope") == "nope"
