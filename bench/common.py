@@ -816,6 +816,18 @@ def post(session, url: str, data: dict | None = None, *, timeout: float = 60):
     )
 
 
+FINGERPRINT_RE = re.compile(r'name="fingerprint" value="([0-9a-f]{64})"')
+
+
+def shown_fingerprint(session, base: str, template_id: int) -> str:
+    """Open the confirm step ("Submit") and return the fingerprint of the content it showed."""
+    response = post(session, f"{base}/broadcast/templates/{template_id}/submit/")
+    match = FINGERPRINT_RE.search(response.text)
+    if not match:
+        raise RuntimeError(f"no confirm step for template {template_id}: HTTP {response.status_code}")
+    return match.group(1)
+
+
 def cookie_header(session) -> str:
     return "; ".join(f"{c.name}={c.value}" for c in session.cookies if c.name in ("sessionid", "csrftoken"))
 
