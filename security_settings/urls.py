@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import code_lock_views, views
 
 urlpatterns = [
     path("", views.security_page, name="security"),
@@ -8,4 +8,5 @@ urlpatterns = [
     path("broadcast-template-otp/<str:direction>/verify/", views.toggle_verify, name="security_toggle_verify"),
     path("broadcast-template-otp/<str:direction>/resend/", views.toggle_resend, name="security_toggle_resend"),
     path("broadcast-template-otp/<str:direction>/cancel/", views.toggle_cancel, name="security_toggle_cancel"),
+    path("code-locks/<int:lock_id>/unlock/", code_lock_views.code_lock_release_view, name="security_code_lock_release"),
 ]

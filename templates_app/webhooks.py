@@ -6,6 +6,8 @@ from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbid
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from qontak_broadcast.client_address import client_ip
+
 from .models import StatusEvent
 from .providers.base import WebhookRejected
 from .providers.meta import parse_webhook, verify_handshake, verify_signature
@@ -27,7 +29,7 @@ def whatsapp_webhook(request):
         verify_signature(body, request.headers.get("X-Hub-Signature-256"))
     except WebhookRejected:
         logger.warning(
-            "Rejected a WhatsApp webhook with a missing or wrong signature from %s", request.META.get("REMOTE_ADDR")
+            "Rejected a WhatsApp webhook with a missing or wrong signature from %s", client_ip(request)
         )
         return HttpResponseForbidden("Bad signature.")
     try:
