@@ -52,9 +52,7 @@ class Refusal:
 
 
 def _active_lock(*, user, now: datetime) -> CodeLock | None:
-    return (
-        CodeLock.objects.filter(user=user, released_at=None, expires_at__gt=now).order_by("-expires_at").first()
-    )
+    return CodeLock.objects.filter(user=user, released_at=None, expires_at__gt=now).order_by("-expires_at").first()
 
 
 def _wrong_codes(*, user, now: datetime, period: timedelta) -> QuerySet[SecurityEvent]:

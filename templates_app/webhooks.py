@@ -28,9 +28,7 @@ def whatsapp_webhook(request):
     try:
         verify_signature(body, request.headers.get("X-Hub-Signature-256"))
     except WebhookRejected:
-        logger.warning(
-            "Rejected a WhatsApp webhook with a missing or wrong signature from %s", client_ip(request)
-        )
+        logger.warning("Rejected a WhatsApp webhook with a missing or wrong signature from %s", client_ip(request))
         return HttpResponseForbidden("Bad signature.")
     try:
         updates = parse_webhook(body)

@@ -156,9 +156,7 @@ def test_the_operators_admin_site_is_for_staff_only(admin_client, client, db):
     assert client.get("/admin/").status_code == 302
 
 
-def test_operators_can_open_every_admin_page_and_cannot_change_audited_records(
-    objects, org_a, admin, operator_client
-):
+def test_operators_can_open_every_admin_page_and_cannot_change_audited_records(objects, org_a, admin, operator_client):
     from django.contrib import admin as django_admin
 
     from otp.models import SecurityEvent
