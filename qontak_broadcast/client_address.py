@@ -22,7 +22,7 @@ def client_ip(request) -> str | None:
     forwarded = request.META.get(_CHAIN, "")
     chain = f"{forwarded}, {remote}" if forwarded.strip() else remote
     try:
-        ip, trusted = get_client_ip(
+        ip, _routable = get_client_ip(
             _ChainOnly({_CHAIN: chain}),
             proxy_trusted_ips=proxies,
             request_header_order=[_CHAIN],
@@ -30,7 +30,8 @@ def client_ip(request) -> str | None:
         )
     except ValueError:  # an unparseable header: fall back to the connection itself
         return remote
-    return ip if ip is not None and trusted else remote
+    # None: the chain did not end in the trusted hops (a direct client), so only the connection counts.
+    return ip or remote
 
 
 class _ChainOnly:
