@@ -16,6 +16,7 @@ class OperatorsAdminSite(OTPAdminSite):
     site_header = "Qontak Broadcast operations"
     site_title = "Qontak Broadcast"
     login_form = OperatorLoginForm
+    login_template = "admin/operators_login.html"
 
     def __init__(self, name: str = "admin"):
         super().__init__(name)
