@@ -61,7 +61,7 @@ def test_the_fiftieth_wrong_code_of_the_day_locks_codes_emails_the_admins_and_an
 
     # Every Admin of the organization hears of it.
     for email in ("admin@acme.test", "admin2@acme.test"):
-        (mail,) = smtp.wait_for(to=email, subject="Verification codes locked for admin@acme.test in Acme Retail")
+        (mail,) = smtp.wait_for(to=email, subject="Codes locked for admin@acme.test in Acme Retail")
         assert "50 wrong verification codes" in mail.text and f"{settings.SITE_URL}/settings/security/" in mail.text
 
     # Locked: even the right code is refused, and no new code is sent.
