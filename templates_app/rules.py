@@ -239,7 +239,7 @@ def _check_header(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
             "WhatsApp shows the header in bold by itself: remove the formatting characters * _ ~ `.",
         )
     if emoji_count(text):
-        _add(errors, "header_text", "WhatsApp doesn't allow emoji in a text header: remove them.")
+        _add(errors, "header_text", "WhatsApp allows no emoji in a text header: remove them.")
     for problem in _variable_format_problems(text, named=named):
         _add(errors, "header_text", problem)
 
