@@ -763,7 +763,7 @@ def bulk_submit(ids: list[int], *, user, batch: int = 2000) -> None:
 
     from templates_app.models import Status, StatusEvent, Template
     from templates_app.services import template_digest
-    from templates_app.tasks import submit_template
+    from templates_app.tasks import send_to_provider
 
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
@@ -781,9 +781,9 @@ def bulk_submit(ids: list[int], *, user, batch: int = 2000) -> None:
                     for pk in chunk
                 ]
             )
-        with submit_template.app.producer_or_acquire() as producer:
+        with send_to_provider.app.producer_or_acquire() as producer:
             for pk in chunk:
-                submit_template.apply_async((pk,), producer=producer)
+                send_to_provider.apply_async((pk,), producer=producer)
 
 
 # --- HTTP clients --------------------------------------------------------------------------------

@@ -44,7 +44,8 @@ from django.utils import timezone
 
 from accounts.models import ChannelAccount
 from templates_app.models import Content, HeaderFormat, Status, Submission, Template
-from templates_app.rules import PHONE_NUMBER, QUICK_REPLY, URL, variables_in
+from templates_app.rules import DEFAULT_PHONE_REGION, phone_number_normalised, variables_in
+from templates_app.spec import COPY_CODE, NAMED, PHONE_NUMBER, POSITIONAL, QUICK_REPLY, URL, variable_keys
 
 from .base import (
     PermanentProviderError,
@@ -536,43 +537,60 @@ def template_payload(
     """The body of `POST /{waba-id}/message_templates` for one language of a template.
 
     `category` overrides the template's own when WhatsApp filed its first language under another one.
+    Named variables ({{order_id}}) go with `parameter_format: NAMED` and their samples as
+    `*_text_named_params`; numbered ones as `POSITIONAL` with `body_text` / `header_text` lists.
     """
+    spec = content.spec()
+    named = spec.parameter_format == NAMED
     components: list[dict[str, Any]] = []
-    header = _header_component(content, header_handle)
+    header = _header_component(spec, header_handle, named=named)
     if header:
         components.append(header)
-    components.append(_body_component(content))
-    footer = content.footer.strip()
+    components.append(_body_component(spec, named=named))
+    footer = spec.footer.strip()
     if footer:
         components.append({"type": "FOOTER", "text": footer})
-    buttons = [_button(button) for button in content.spec().buttons]
+    buttons = [_button(button) for button in spec.buttons]
     if buttons:
         components.append({"type": "BUTTONS", "buttons": buttons})
     return {
         "name": template.name,
         "language": content.language,
         "category": category or template.category,
+        "parameter_format": NAMED if named else POSITIONAL,
         "components": components,
     }
 
 
-def _header_component(content, header_handle: str) -> dict[str, Any] | None:
-    if content.header_format == HeaderFormat.TEXT:
-        text = content.header_text.strip()
+def _header_component(spec, header_handle: str, *, named: bool) -> dict[str, Any] | None:
+    if spec.header_format == HeaderFormat.TEXT:
+        text = spec.header_text.strip()
         header: dict[str, Any] = {"type": "HEADER", "format": "TEXT", "text": text}
-        if variables_in(text):
-            header["example"] = {"header_text": [content.header_text_example.strip()]}
+        keys = variable_keys(text)
+        if keys and named:
+            example = {"param_name": keys[0], "example": spec.header_text_example.strip()}
+            header["example"] = {"header_text_named_params": [example]}
+        elif keys:
+            header["example"] = {"header_text": [spec.header_text_example.strip()]}
         return header
-    if content.header_format in MEDIA_HEADER_FORMATS:
-        return {"type": "HEADER", "format": str(content.header_format), "example": {"header_handle": [header_handle]}}
+    if spec.header_format in MEDIA_HEADER_FORMATS:
+        return {"type": "HEADER", "format": str(spec.header_format), "example": {"header_handle": [header_handle]}}
     return None
 
 
-def _body_component(content) -> dict[str, Any]:
-    body: dict[str, Any] = {"type": "BODY", "text": content.body}
-    numbers = variables_in(content.body)
+def _body_component(spec, *, named: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": "BODY", "text": spec.body}
+    if named:
+        samples = spec.body_samples()
+        names = list(dict.fromkeys(variable_keys(spec.body)))
+        if names:
+            body["example"] = {
+                "body_text_named_params": [{"param_name": name, "example": samples.get(name, "")} for name in names]
+            }
+        return body
+    numbers = variables_in(spec.body)
     if numbers:
-        samples = [str(sample) for sample in content.body_examples][: max(numbers)]
+        samples = [str(sample) for sample in spec.body_examples][: max(numbers)]
         body["example"] = {"body_text": [samples]}
     return body
 
@@ -589,6 +607,9 @@ def _button(button) -> dict[str, Any]:
         if url.endswith("{{1}}"):
             entry["example"] = [url[: -len("{{1}}")] + button.url_example.strip()]
         return entry
+    if button.kind == COPY_CODE:
+        # WhatsApp writes the button's text itself: only the example code is sent.
+        return {"type": COPY_CODE, "example": button.code_example.strip()}
     raise PermanentProviderError(f"A button has a type WhatsApp does not know ({button.kind!r}).")
 
 
@@ -647,8 +668,10 @@ def _button_shape(button: object) -> tuple:
 
 
 def normalised_phone(phone: str) -> str:
-    """+ and the digits: "+62 812-3456 7890" -> "+6281234567890"."""
-    return "+" + "".join(character for character in phone if character.isdigit())
+    """The number as WhatsApp dials it: "+62 812-3456 7890" or "0812 3456 7890" -> "+6281234567890"."""
+    return phone_number_normalised(phone, DEFAULT_PHONE_REGION) or (
+        "+" + "".join(character for character in phone if character.isdigit())
+    )
 
 
 def whatsapp_status(raw: object) -> str | None:

@@ -10,6 +10,7 @@ from qontak_broadcast.dialogs import render_dialog
 
 from ..markup import render_markup
 from ..selectors import otp_required_for, template_get_for_member
+from ..spec import BUTTON_KINDS
 
 QUOTE_CHARS = 160
 
@@ -25,16 +26,34 @@ def editable_draft(request, template_id: int):
     return template, None
 
 
+def content_preview(content) -> dict:
+    """One language as the WhatsApp bubble shows it: header, body with samples, footer, buttons.
+
+    The same shapes wizard.js draws from the same vocabulary (templates_app.spec).
+    """
+    spec = content.spec()
+    return {
+        "preview_header": render_markup(spec.header_text, spec.header_samples()),
+        "preview_body": render_markup(spec.body, spec.body_samples()),
+        "preview_buttons": preview_buttons(spec),
+    }
+
+
+def preview_buttons(spec) -> list[dict]:
+    shown = []
+    for button in spec.buttons:
+        kind = BUTTON_KINDS.get(button.kind)
+        if kind is None:
+            continue
+        text = "" if kind.fixed_text else button.text.strip()
+        shown.append({"kind": kind.code, "icon": kind.icon, "spoken": kind.spoken, "text": text or kind.placeholder})
+        shown[-1]["empty"] = not kind.fixed_text and not text
+    return shown
+
+
 def content_previews(template) -> list[dict]:
-    """Each language as the WhatsApp bubble shows it: header or media, body with samples, footer, buttons."""
-    return [
-        {
-            "content": content,
-            "body": render_markup(content.body, list(content.body_examples)),
-            "header": render_markup(content.header_text, [content.header_text_example]),
-        }
-        for content in template.contents.all()
-    ]
+    """Each language's bubble, for the template's page and the confirm step."""
+    return [{"content": content, **content_preview(content)} for content in template.contents.all()]
 
 
 def back_to_problems(request, template, language: str):

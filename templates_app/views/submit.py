@@ -11,7 +11,7 @@ changed since is killed and the person is shown the new content; a good
 code lets template_submit consume it in the submit's transaction.
 
 "Retry submission" after a failure is the same walk over the frozen
-content: confirm -> (code) -> submission_retry.
+content: confirm -> (code) -> template_send_again.
 """
 
 import hmac
@@ -35,8 +35,8 @@ from ..services import (
     ContentChanged,
     TemplateError,
     content_save,
-    submission_retry,
     template_digest,
+    template_send_again,
     template_submit,
 )
 from ..validation import template_problems
@@ -223,7 +223,7 @@ def _failed_template(request, template_id: int):
 
 def _retry(request, template):
     try:
-        retried = submission_retry(template=template, actor=request.user)
+        retried = template_send_again(template=template, actor=request.user)
     except TemplateError as exc:
         messages.error(request, str(exc))
     else:

@@ -28,8 +28,8 @@ from templates_app.services import (
     content_save,
     review_decide,
     review_digest,
-    submission_retry,
     template_digest,
+    template_send_again,
     template_submit,
 )
 from tests.factories import ChannelAccountFactory, UserFactory
@@ -252,7 +252,7 @@ def test_retry_with_the_toggle_on_needs_a_fresh_code(
 ):
     # No code: the service refuses, and posting the confirm step only sends one.
     with pytest.raises(VerificationRequired):
-        submission_retry(template=failed, actor=admin)
+        template_send_again(template=failed, actor=admin)
     with django_capture_on_commit_callbacks(execute=True):
         dialog = admin_client.post(url(failed, "retry/confirm/"))
     assert "Enter the code to send “order_update” again." in dialog.content.decode()
@@ -279,9 +279,9 @@ def test_retry_with_the_toggle_off_needs_no_code(failed, admin, admin_client, ma
 def test_a_code_for_submitting_does_not_retry(failed, admin, toggle_on, mailoutbox, django_capture_on_commit_callbacks):
     verified(admin, PURPOSE_SUBMIT, failed, failed.content_digest, django_capture_on_commit_callbacks, mailoutbox)
     with pytest.raises(VerificationRequired):
-        submission_retry(template=failed, actor=admin)
+        template_send_again(template=failed, actor=admin)
     verified(admin, PURPOSE_RETRY, failed, failed.content_digest, django_capture_on_commit_callbacks, mailoutbox)
-    assert submission_retry(template=failed, actor=admin)
+    assert template_send_again(template=failed, actor=admin)
 
 
 # --- the admin action ---------------------------------------------------------------------------
