@@ -1,7 +1,5 @@
 from django.conf import settings
 
-from .selectors import memberships_for_user
-
 
 def membership(request):
     user = getattr(request, "user", None)
@@ -9,6 +7,6 @@ def membership(request):
         return {}
     return {
         "membership": request.membership,
-        "memberships": memberships_for_user(user=user),
+        "memberships": request.memberships,
         "dev_mailbox": settings.DEBUG and settings.DEV_MAILBOX_ENABLED,
     }

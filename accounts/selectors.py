@@ -10,14 +10,22 @@ def memberships_for_user(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
 
 
-def membership_current(*, user: User, organization_id: int | None) -> Membership | None:
+def memberships_for_request(*, user: User) -> list[Membership]:
+    """Every membership of the signed-in user, read once per request (one query).
+
+    The organization's security policy comes along in the same query: the
+    pages that show or apply it (Settings > Security, step 2 of the wizard)
+    need no query of their own (security_settings.selectors.security_settings_for_member).
+    """
+    return list(memberships_for_user(user=user).select_related("organization__security_settings"))
+
+
+def membership_current(*, memberships: list[Membership], organization_id: int | None) -> Membership | None:
     """The membership the user acts in: the chosen organization, else their first."""
-    memberships = memberships_for_user(user=user)
-    if organization_id is not None:
-        chosen = memberships.filter(organization_id=organization_id).first()
-        if chosen is not None:
-            return chosen
-    return memberships.first()
+    for membership in memberships:
+        if membership.organization_id == organization_id:
+            return membership
+    return memberships[0] if memberships else None
 
 
 def organization_admins(*, organization_id: int) -> QuerySet[User]:

@@ -20,6 +20,16 @@ def security_settings_get(*, organization_id: int) -> dict[str, bool]:
     return row or dict.fromkeys(fields, False)
 
 
+def security_settings_for_member(*, member) -> dict[str, bool]:
+    """Every policy's state for the member's organization, as read with the membership at the start of the
+    request (accounts.selectors.memberships_for_request): for pages that show it. Actions that depend on
+    it read it again in their transaction."""
+    row = getattr(member.organization, "security_settings", None)
+    if row is None:
+        return dict.fromkeys((p.field for p in POLICIES), False)
+    return {p.field: getattr(row, p.field) for p in POLICIES}
+
+
 def broadcast_template_otp_enabled(*, organization_id: int) -> bool:
     """Is "OTP Authentication on Broadcast Template" on for this organization? Off by default."""
     return SecuritySettings.objects.filter(organization_id=organization_id, broadcast_template_otp=True).exists()

@@ -18,7 +18,7 @@ from otp.services import RequestMeta
 from qontak_broadcast.dialogs import render_dialog
 
 from .policies import POLICIES, Policy, policy_for_slug
-from .selectors import audit_trail_page, security_settings_get
+from .selectors import audit_trail_page, security_settings_for_member, security_settings_get
 from .services import ToggleUnchanged, security_setting_set
 
 DIRECTIONS = {"enable": True, "disable": False}
@@ -70,7 +70,7 @@ def _is(request, policy: Policy) -> bool:
 @role_required(*ADMINS)
 def security_page(request):
     organization = request.membership.organization
-    state = security_settings_get(organization_id=organization.pk)
+    state = security_settings_for_member(member=request.membership)
     return render(
         request,
         "security_settings/security.html",

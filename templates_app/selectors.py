@@ -10,7 +10,11 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import ChannelAccount, Membership, Provider, User
 from accounts.permissions import REVIEWERS
-from security_settings.selectors import broadcast_template_otp_enabled, second_person_approval_enabled
+from security_settings.selectors import (
+    broadcast_template_otp_enabled,
+    second_person_approval_enabled,
+    security_settings_for_member,
+)
 
 from .models import Category, Content, Contribution, Status, Template
 
@@ -29,11 +33,16 @@ def content_get(*, template: Template, language: str) -> Content:
     return get_object_or_404(Content, template=template, language=language)
 
 
-def otp_required_for(*, template: Template) -> bool:
-    """Does submitting this template need an emailed code (the organization's toggle)?"""
-    return template.category in CATEGORIES_NEEDING_OTP and broadcast_template_otp_enabled(
-        organization_id=template.organization_id
-    )
+def otp_required_for(*, template: Template, member: Membership | None = None) -> bool:
+    """Does submitting this template need an emailed code (the organization's toggle)?
+
+    With `member` (a page showing it), the toggle as read with the membership; without, read now.
+    """
+    if template.category not in CATEGORIES_NEEDING_OTP:
+        return False
+    if member is not None and member.organization_id == template.organization_id:
+        return security_settings_for_member(member=member)["broadcast_template_otp"]
+    return broadcast_template_otp_enabled(organization_id=template.organization_id)
 
 
 def approval_required_for(*, template: Template) -> bool:
@@ -194,7 +203,12 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
         # The redundant `created_at <= t` bound lets PostgreSQL start the index
         # scan at the cursor instead of walking (and discarding) every newer row.
         rows = rows.filter(created_at__lte=created).filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
-    page = list(rows.select_related("channel_account", "created_by").order_by("-created_at", "-id")[: per_page + 1])
+    # The account's credentials are encrypted: decrypting them for every row would cost more than the row.
+    page = list(
+        rows.select_related("channel_account", "created_by")
+        .defer("channel_account__meta_access_token", "channel_account__meta_app_secret")
+        .order_by("-created_at", "-id")[: per_page + 1]
+    )
     has_more = len(page) > per_page
     page = page[:per_page]
     return ListPage(rows=page, next_cursor=_cursor_encode(page[-1]) if has_more else None, is_first=position is None)

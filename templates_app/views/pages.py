@@ -18,6 +18,12 @@ from ..selectors import ListFilters, content_get, review_refusal, template_get_f
 from ..services import template_delete, template_duplicate
 from ..tasks import sync_template_status
 from .common import content_previews, editable_draft
+from .fragments import Options, TemplateRows
+
+# The filters whose choices are the same for every organization, escaped once.
+FIXED_FILTER_OPTIONS = {
+    name: Options(TemplateFilterForm.base_fields[name].choices) for name in ("status", "category", "language")
+}
 
 
 @role_required(*EVERYONE)
@@ -103,11 +109,16 @@ def template_list(request):
     page = templates_page(member=member, filters=filters, cursor=request.GET.get("cursor", ""))
     query = request.GET.copy()
     query.pop("cursor", None)
+    options = {name: fixed.render(form[name].value()) for name, fixed in FIXED_FILTER_OPTIONS.items()}
+    for name in ("account", "created_by"):
+        options[name] = Options(form.fields[name].choices).render(form[name].value())
     return render(
         request,
         "templates_app/list.html",
         {
             "page": page,
+            "rows": TemplateRows(can_edit_drafts=member.role in AUTHORS).render(page.rows),
+            "options": options,
             "form": form,
             "query": query.urlencode(),
             "filtered": filters != ListFilters(),

@@ -40,6 +40,7 @@ from ..spec import (
 )
 from ..validation import template_problems
 from .common import content_preview, editable_draft
+from .fragments import language_checklist
 
 
 def _wants_json(request) -> bool:
@@ -57,16 +58,17 @@ def template_new(request):
             organization=request.membership.organization, actor=request.user, **form.cleaned_data
         )
         return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}")
-    if request.method == "GET" and accounts.count() == 1:
-        form.initial["channel_account"] = accounts.first()
+    listed = list(accounts)
+    if request.method == "GET" and len(listed) == 1:
+        form.initial["channel_account"] = listed[0]
     return render(
         request,
         "templates_app/step_details.html",
         {
             "form": form,
             "template": None,
-            "has_accounts": accounts.exists(),
-            "selected_languages": form.selected_languages,
+            "has_accounts": bool(listed),
+            "languages": language_checklist(form.selected_languages),
         },
         status=422 if form.errors else 200,
     )
@@ -92,14 +94,23 @@ def template_details_edit(request, template_id: int):
     return render(
         request,
         "templates_app/step_details.html",
-        {"form": form, "template": template, "has_accounts": True, "selected_languages": form.selected_languages},
+        {
+            "form": form,
+            "template": template,
+            "has_accounts": True,
+            "languages": language_checklist(form.selected_languages),
+        },
         status=422 if form.errors else 200,
     )
 
 
 # --- step 2 -----------------------------------------------------------------
 def _edit_context(request, template, language: str, *, errors=None, problems=None):
-    content = content_get(template=template, language=language)
+    # One query for every language: the tabs need them all, the form the chosen one.
+    contents = list(template.contents.all())
+    content = next((c for c in contents if c.language == language), None)
+    if content is None:
+        raise Http404("This template has no content in that language.")
     errors = errors or {}
     spec = content.spec()
     samples = spec.body_samples()
@@ -129,7 +140,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
     return {
         "template": template,
         "content": content,
-        "contents": list(template.contents.all()),
+        "contents": contents,
         "errors": {key.replace(".", "_"): msgs for key, msgs in errors.items()},
         "problems": problems,
         "sample_fields": sample_fields,
@@ -142,7 +153,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "vocabulary": browser_vocabulary(category=template.category),
         **content_preview(content),
         "media_form": MediaSampleForm(),
-        "otp_required": otp_required_for(template=template),
+        "otp_required": otp_required_for(template=template, member=request.membership),
     }
 
 
