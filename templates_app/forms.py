@@ -122,7 +122,8 @@ class TemplateFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100, label="Search by name")
     status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Status.choices])
     category = forms.ChoiceField(required=False, choices=[("", "All categories"), *Category.choices])
-    language = forms.ChoiceField(required=False, choices=[("", "All languages"), *LANGUAGES])
+    # A callable: each form copies its fields, and a copy of a callable is cheap, of 80 choices is not.
+    language = forms.ChoiceField(required=False, choices=lambda: [("", "All languages"), *LANGUAGES])
     account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     created_by = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     mine = forms.BooleanField(required=False, label="Awaiting my approval")

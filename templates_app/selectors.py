@@ -70,14 +70,21 @@ def template_contributor_ids(*, template: Template) -> set[int]:
     return ids | {pk for pk in (template.created_by_id, template.submitted_by_id) if pk}
 
 
-def review_refusal(*, template: Template, user) -> str:
+def review_refusal(*, template: Template, user, member: Membership | None = None) -> str:
     """Why `user` may not approve or reject `template` now ("" when they may).
 
     The one rule, used by the page (to offer Approve/Reject) and by the
     service (to refuse): a Reviewer or Admin of the template's organization,
-    on a template that waits for a decision, who never worked on it.
+    on a template that waits for a decision, who never worked on it. A page
+    passes the user's `member`ship it already read; the service reads it now.
     """
-    if not Membership.objects.filter(user=user, organization_id=template.organization_id, role__in=REVIEWERS).exists():
+    if member is not None and member.user_id == user.pk and member.organization_id == template.organization_id:
+        may_decide = member.role in REVIEWERS
+    else:
+        may_decide = Membership.objects.filter(
+            user=user, organization_id=template.organization_id, role__in=REVIEWERS
+        ).exists()
+    if not may_decide:
         return "Only Reviewers and Admins of this organization decide on templates."
     waiting = template.status == Status.AWAITING_APPROVAL or (
         template.status == Status.PENDING and template.channel_account.provider == Provider.REVIEW_DESK

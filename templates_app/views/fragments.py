@@ -20,9 +20,12 @@ from django.utils.timesince import timesince
 from django.utils.timezone import template_localtime
 
 from ..languages import LANGUAGES
-from ..models import Status, Template
+from ..models import Category, Status, Template
 
 REASON_SHOWN = 80
+# Model.get_FOO_display() builds a dict of every choice on each call; a row needs two labels.
+STATUS_LABELS = dict(Status.choices)
+CATEGORY_LABELS = dict(Category.choices)
 
 
 class Options:
@@ -46,15 +49,16 @@ class Options:
 def status_badge(template: Template) -> SafeString:
     """The status as the list and the template's page show it; a rejection's reason under it."""
     reason = template.status_reason
+    label = STATUS_LABELS.get(template.status, template.status)
     badge = (
         format_html(
             '<span class="status status-{}" title="{}">{}</span>',
             template.status,
             reason,
-            template.get_status_display(),
+            label,
         )
         if reason
-        else format_html('<span class="status status-{}">{}</span>', template.status, template.get_status_display())
+        else format_html('<span class="status status-{}">{}</span>', template.status, label)
     )
     if template.status == Status.REJECTED and reason:
         badge += format_html('<div class="status-reason">{}</div>', Truncator(reason).chars(REASON_SHOWN))
@@ -82,7 +86,7 @@ class TemplateRows:
             template.pk,
             url.replace(str(self._PK), str(template.pk)),
             template.name,
-            template.get_category_display(),
+            CATEGORY_LABELS.get(template.category, template.category),
             ", ".join(template.language_names),
             template.channel_account.display_name,
             status_badge(template),

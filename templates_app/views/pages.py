@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -43,8 +44,12 @@ def media_sample(request, template_id: int, language: str):
 @role_required(*EVERYONE)
 def template_detail(request, template_id: int, *, review_form=None, status=200):
     template = template_get_for_member(member=request.membership, template_id=template_id)
+    # The bubbles and the content screen read the same contents: once.
+    prefetch_related_objects([template], "contents")
     # Approve/Reject are offered only to whom the service would let decide.
-    can_review = request.membership.role in REVIEWERS and not review_refusal(template=template, user=request.user)
+    can_review = request.membership.role in REVIEWERS and not review_refusal(
+        template=template, user=request.user, member=request.membership
+    )
     context = {
         "template": template,
         "contents": content_previews(template),

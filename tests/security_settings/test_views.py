@@ -245,3 +245,17 @@ def test_without_javascript_each_step_is_a_page(admin_client, mailoutbox, django
 def test_with_htmx_each_step_is_a_dialog_fragment(admin_client):
     fragment = admin_client.get(ENABLE, HTTP_HX_REQUEST="true").content.decode()
     assert fragment.startswith('<div class="dialog-backdrop">') and "<html" not in fragment
+
+
+def test_the_security_page_costs_five_queries_with_a_long_trail_and_a_lock(
+    admin_client, org_a, admin, django_assert_max_num_queries
+):
+    for _ in range(25):  # more entries than a page of the trail
+        ToggleChange.objects.create(
+            organization=org_a, setting="broadcast_template_otp", old_value=False, new_value=True, actor=admin
+        )
+    SecuritySettings.objects.update_or_create(organization=org_a, defaults={"broadcast_template_otp": True})
+    with django_assert_max_num_queries(5):
+        page = admin_client.get(PAGE).content.decode()
+    # The state shown is the stored one, read with the membership.
+    assert 'aria-checked="true"' in page and "Page 1 of 2" in page
