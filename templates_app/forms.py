@@ -26,7 +26,8 @@ class TemplateDetailsForm(forms.Form):
     category = forms.ChoiceField(label="Category", choices=Category.choices, widget=forms.RadioSelect)
     languages = forms.MultipleChoiceField(
         label="Languages",
-        choices=LANGUAGES,
+        # A callable: each form deep-copies its fields, and copying 80 choices cost more than the page's queries.
+        choices=lambda: LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one language."},
         help_text="One content per language: a template in two languages has two contents.",
@@ -122,7 +123,7 @@ class TemplateFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100, label="Search by name")
     status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Status.choices])
     category = forms.ChoiceField(required=False, choices=[("", "All categories"), *Category.choices])
-    # A callable: each form copies its fields, and a copy of a callable is cheap, of 80 choices is not.
+    # A callable, as TemplateDetailsForm.languages.
     language = forms.ChoiceField(required=False, choices=lambda: [("", "All languages"), *LANGUAGES])
     account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     created_by = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)

@@ -21,9 +21,13 @@ from .models import Category, Content, Contribution, Status, Template
 CATEGORIES_NEEDING_OTP = (Category.MARKETING, Category.UTILITY)
 
 
+# The account's credentials are stored encrypted: pages that never use them should not decrypt them.
+ACCOUNT_CREDENTIALS = ("channel_account__meta_access_token", "channel_account__meta_app_secret")
+
+
 def template_get_for_member(*, member: Membership, template_id: int) -> Template:
     return get_object_or_404(
-        Template.objects.select_related("channel_account", "created_by", "organization"),
+        Template.objects.select_related("channel_account", "created_by", "organization").defer(*ACCOUNT_CREDENTIALS),
         pk=template_id,
         organization_id=member.organization_id,
     )
@@ -210,10 +214,9 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
         # The redundant `created_at <= t` bound lets PostgreSQL start the index
         # scan at the cursor instead of walking (and discarding) every newer row.
         rows = rows.filter(created_at__lte=created).filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
-    # The account's credentials are encrypted: decrypting them for every row would cost more than the row.
     page = list(
         rows.select_related("channel_account", "created_by")
-        .defer("channel_account__meta_access_token", "channel_account__meta_app_secret")
+        .defer(*ACCOUNT_CREDENTIALS)
         .order_by("-created_at", "-id")[: per_page + 1]
     )
     has_more = len(page) > per_page
