@@ -9,8 +9,11 @@ Everything still goes through Django's escaping (format_html, escape).
 """
 
 from collections.abc import Iterable
+from functools import lru_cache
 
+from django.conf import settings
 from django.template.defaultfilters import title
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
@@ -18,9 +21,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 
 from ..languages import LANGUAGES
 from ..models import Category, Status, Template
+from ..rules import COPY_CODE_EXAMPLE_MAX
+from ..spec import BUTTON_KINDS
 
 REASON_SHOWN = 80
 # Model.get_FOO_display() builds a dict of every choice on each call; a row needs two labels.
@@ -120,3 +126,30 @@ def language_checklist(selected: set[str]) -> SafeString:
     if not selected:
         return _LANGUAGES_NONE_CHECKED
     return mark_safe("".join(checked if code in selected else plain for code, plain, checked in _LANGUAGE_ITEMS))
+
+
+def button_row_templates(category: str) -> SafeString:
+    """Step 2's empty button rows that wizard.js clones, one per kind the category allows: the same for
+    everyone, so built once per category (and language) per process; rebuilt each time while DEBUG is on."""
+    if settings.DEBUG:
+        return _button_row_templates.__wrapped__(category, get_language())
+    return _button_row_templates(category, get_language())
+
+
+@lru_cache(maxsize=16)
+def _button_row_templates(category: str, language: str) -> SafeString:
+    return format_html_join(
+        "",
+        '<template id="button-template-{}">{}</template>',
+        (
+            (
+                kind.code,
+                render_to_string(
+                    "templates_app/button_row.html",
+                    {"i": "__I__", "spec": kind, "button": None, "code_example_max": COPY_CODE_EXAMPLE_MAX},
+                ),
+            )
+            for kind in BUTTON_KINDS.values()
+            if kind.allowed_in(category)
+        ),
+    )

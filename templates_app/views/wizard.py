@@ -40,7 +40,7 @@ from ..spec import (
 )
 from ..validation import template_problems
 from .common import content_preview, editable_draft
-from .fragments import language_checklist
+from .fragments import button_row_templates, language_checklist
 
 
 def _wants_json(request) -> bool:
@@ -147,6 +147,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "buttons": buttons,
         "buttons_max": BUTTONS_MAX,
         "button_kinds": kinds,
+        "button_row_templates": button_row_templates(template.category),
         "button_kind_max": BUTTON_KIND_MAX,
         "parameter_formats": [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS],
         "variable_name_max": VARIABLE_NAME_MAX,
