@@ -74,7 +74,16 @@ def audit_trail_page(*, organization: Organization, page_number, per_page: int =
         .order_by()
     )
     stream = changes.order_by().union(attempts, all=True).order_by("-at")
-    page = Paginator(stream, per_page).get_page(page_number)
+    paginator = Paginator(stream, per_page)
+    if str(page_number or "1") == "1":
+        # The page opens on the newest entries: read one more than a page, and the total only if there are more.
+        rows = list(stream[: per_page + 1])
+        if len(rows) <= per_page:
+            paginator.count = len(rows)  # a cached_property: no COUNT query
+        page = paginator.page(1)
+        page.object_list = rows[:per_page]
+    else:
+        page = paginator.get_page(page_number)
     page.object_list = [dict(zip(columns, row, strict=True)) for row in page.object_list]
     for entry in page.object_list:
         policy = POLICY_BY_KEY.get(entry["purpose"])
