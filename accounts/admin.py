@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import ChannelAccount, DevMail, Membership, Organization, User
+from .models import ChannelAccount, ChannelAccountEvent, DevMail, Membership, Organization, User
 
 
 class ReadOnlyAdminMixin:
@@ -104,6 +104,13 @@ class ChannelAccountAdmin(admin.ModelAdmin):
     list_display = ["display_name", "phone_number", "organization", "provider"]
     list_filter = ["provider"]
     search_fields = ["display_name", "phone_number", "waba_id", "organization__name"]
+
+
+@admin.register(ChannelAccountEvent)
+class ChannelAccountEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "account", "action", "actor", "ip"]
+    list_filter = ["action"]
+    list_select_related = ["account", "actor"]
 
 
 @admin.register(DevMail)

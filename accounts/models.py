@@ -122,6 +122,31 @@ class ChannelAccount(models.Model):
         return f"{self.display_name} ({self.phone_number})"
 
 
+class ChannelAccountEvent(models.Model):
+    """The audit trail of a channel account: who connected, imported, changed, disconnected or deleted what."""
+
+    class Action(models.TextChoices):
+        CONNECTED = "connected", "Connected"
+        IMPORTED = "imported", "Imported templates"
+        SECRETS_CHANGED = "secrets_changed", "Changed the app secret or access token"
+        DISCONNECTED = "disconnected", "Disconnected"
+        TEMPLATE_DELETED = "template_deleted", "Deleted a template from WhatsApp"
+
+    account = models.ForeignKey(ChannelAccount, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=32, choices=Action.choices)
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    details = models.CharField(max_length=500, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.action}"
+
+
 class DevMail(models.Model):
     """A message kept by the development mailbox (DEBUG, no SMTP configured)."""
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 
-from .models import ChannelAccount, Membership, Organization, Provider, Role, User
+from .models import ChannelAccount, ChannelAccountEvent, Membership, Organization, Provider, Role, User
 
 
 def user_get_or_create(*, email: str, full_name: str = "", password: str | None = None) -> tuple[User, bool]:
@@ -31,6 +31,20 @@ def organization_create(*, name: str, admin_email: str) -> tuple[Organization, U
     admin, created = user_get_or_create(email=admin_email)
     membership_set(user=admin, organization=organization, role=Role.ADMIN)
     return organization, admin, created
+
+
+def channel_account_event_record(
+    *, account: ChannelAccount, action: str, actor: User | None, details: str = "", meta=None
+) -> ChannelAccountEvent:
+    """One line of the account's audit trail (`meta`: who asked from where, an otp RequestMeta)."""
+    return ChannelAccountEvent.objects.create(
+        account=account,
+        action=action,
+        actor=actor,
+        details=details[:500],
+        ip=getattr(meta, "ip", None),
+        user_agent=getattr(meta, "user_agent", "")[:300],
+    )
 
 
 DEMO_ORGANIZATION = "Demo"

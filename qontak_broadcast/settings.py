@@ -257,8 +257,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "templates_app.tasks.requeue_stranded_submissions",
         "schedule": 5 * 60,
     },
-    "sync-pending-template-statuses": {
-        "task": "templates_app.tasks.sync_pending_statuses",
+    "sync-template-statuses": {
+        "task": "templates_app.tasks.sync_template_statuses",
         "schedule": STATUS_SYNC_INTERVAL,
     },
 }

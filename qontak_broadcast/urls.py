@@ -21,6 +21,7 @@ urlpatterns = [
         whatsapp_views.channel_phone_number,
         name="channel_phone_number",
     ),
+    path("settings/channels/<int:account_id>/import/", whatsapp_views.channel_import, name="channel_import"),
     path("broadcast/templates/", include("templates_app.urls")),
     path("", include("accounts.urls")),
 ]

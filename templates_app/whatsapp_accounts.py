@@ -13,21 +13,50 @@ import logging
 
 from django.db import transaction
 
-from accounts.models import ChannelAccount, Organization
+from accounts.models import ChannelAccount, ChannelAccountEvent, Organization
 from accounts.models import Provider as ProviderChoice
+from accounts.services import channel_account_event_record
+from qontak_broadcast.availability import require_task_queue
 
 from .providers.meta import ConnectionCheck, ConnectionRefused, PhoneNumber, connection_check
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ConnectionRefused", "channel_account_connect", "channel_account_number_set", "phone_numbers_of"]
+__all__ = [
+    "ConnectionRefused",
+    "channel_account_connect",
+    "channel_account_number_set",
+    "phone_numbers_of",
+    "templates_import_queue",
+]
+
+
+def templates_import_queue(*, account: ChannelAccount, actor) -> None:
+    """Queue "Import from WhatsApp" for the account (after the current transaction commits)."""
+    from .tasks import import_account_templates
+
+    require_task_queue("import the account's templates")
+    transaction.on_commit(lambda: import_account_templates.delay(account.pk, actor.pk), robust=True)
 
 
 def channel_account_connect(
-    *, organization: Organization, actor, waba_id: str, app_id: str, app_secret: str, access_token: str
+    *,
+    organization: Organization,
+    actor,
+    waba_id: str,
+    app_id: str,
+    app_secret: str,
+    access_token: str,
+    meta=None,
 ) -> tuple[ChannelAccount, ConnectionCheck]:
-    """A new `meta` channel account, saved only once WhatsApp accepted every credential (else ConnectionRefused)."""
-    if ChannelAccount.objects.filter(organization=organization, provider=ProviderChoice.META, waba_id=waba_id).exists():
+    """A new `meta` channel account, saved only once WhatsApp accepted every credential (else ConnectionRefused).
+
+    Its templates are imported right after (a task queued on commit).
+    """
+    connected = ChannelAccount.objects.filter(
+        organization=organization, provider=ProviderChoice.META, waba_id=waba_id, disconnected_at__isnull=True
+    )
+    if connected.exists():
         raise ConnectionRefused("This WhatsApp Business Account is already connected.", field="waba_id")
     check = connection_check(waba_id=waba_id, app_id=app_id, app_secret=app_secret, access_token=access_token)
     only = check.phone_numbers[0] if len(check.phone_numbers) == 1 else None
@@ -43,6 +72,14 @@ def channel_account_connect(
             meta_app_secret=app_secret,
             meta_access_token=access_token,
         )
+        channel_account_event_record(
+            account=account,
+            action=ChannelAccountEvent.Action.CONNECTED,
+            actor=actor,
+            details=f"WhatsApp Business Account {waba_id}, Meta app {app_id}",
+            meta=meta,
+        )
+        templates_import_queue(account=account, actor=actor)
     logger.info("%s connected WhatsApp Business Account %s to organization %s", actor.email, waba_id, organization.pk)
     return account, check
 

@@ -3,12 +3,19 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import ADMINS, role_required
 from accounts.selectors import channel_account_get_for_member
+from otp.services import RequestMeta
 
-from .whatsapp_accounts import ConnectionRefused, channel_account_connect, channel_account_number_set, phone_numbers_of
+from .whatsapp_accounts import (
+    ConnectionRefused,
+    channel_account_connect,
+    channel_account_number_set,
+    phone_numbers_of,
+    templates_import_queue,
+)
 
 
 class ConnectForm(forms.Form):
@@ -35,12 +42,17 @@ def channel_connect(request):
     if request.method == "POST" and form.is_valid():
         try:
             account, check = channel_account_connect(
-                organization=request.membership.organization, actor=request.user, **form.cleaned_data
+                organization=request.membership.organization,
+                actor=request.user,
+                meta=RequestMeta.from_request(request),
+                **form.cleaned_data,
             )
         except ConnectionRefused as refused:
             form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         else:
-            messages.success(request, f"{account.display_name} is connected.")
+            messages.success(
+                request, f"{account.display_name} is connected. Its templates are being imported from WhatsApp."
+            )
             if not account.phone_number_id:
                 return redirect("channel_phone_number", account_id=account.pk)
             return redirect("channel_account_detail", account_id=account.pk)
@@ -67,3 +79,18 @@ def channel_phone_number(request, account_id: int):
             return redirect("channel_account_detail", account_id=account.pk)
         messages.error(request, "Choose one of the account's phone numbers.")
     return render(request, "templates_app/channel_phone_number.html", {"account": account, "numbers": numbers})
+
+
+@role_required(*ADMINS)
+@require_POST
+def channel_import(request, account_id: int):
+    """ "Import from WhatsApp": every template of the account arrives in the list, read-only (a task)."""
+    account = channel_account_get_for_member(member=request.membership, account_id=account_id)
+    if account.provider != "meta" or account.disconnected_at:
+        messages.info(request, "Only a connected WhatsApp account has templates to import.")
+    else:
+        templates_import_queue(account=account, actor=request.user)
+        messages.success(
+            request, "Importing the account's templates from WhatsApp: they appear in the template list in a moment."
+        )
+    return redirect("channel_account_detail", account_id=account.pk)

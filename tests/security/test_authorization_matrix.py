@@ -27,6 +27,7 @@ MATRIX = {
     "channel_account_detail": (LOGIN, 200, 403, 403, 404),
     "channel_connect": (LOGIN, 200, 403, 403, 200),
     "channel_phone_number": (LOGIN, 302, 403, 403, 404),
+    "channel_import": (LOGIN, 405, 403, 403, 405),
     "dev_mailbox": (404, 404, 404, 404, 404),
     "dev_mailbox_message": (404, 404, 404, 404, 404),
     "dashboard": (LOGIN, 200, 200, 200, 200),
@@ -66,6 +67,7 @@ MATRIX = {
 }
 # POST-only pages on this organization's objects: the outsider's POST answers 404 and changes nothing.
 OUTSIDER_POSTS_404 = [
+    "channel_import",
     "template_content",
     "template_media_upload",
     "template_media_remove",
@@ -128,6 +130,7 @@ def _url(name, objects):
     kwargs = {
         "channel_account_detail": {"account_id": objects["account"].pk},
         "channel_phone_number": {"account_id": objects["account"].pk},
+        "channel_import": {"account_id": objects["account"].pk},
         "dev_mailbox_message": {"mail_id": objects["mail"].pk},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "security_toggle_confirm": {"policy": "broadcast-template-otp", "direction": "enable"},
