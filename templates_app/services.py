@@ -17,12 +17,21 @@ from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
 from .rules import NAME_MAX, content_digest_payload, spec_to_dict
-from .selectors import approval_required_for, otp_required_for, review_refusal, template_name_taken
+from .selectors import (
+    approval_required_for,
+    organization_asks_for_codes,
+    otp_required_for,
+    review_refusal,
+    template_name_taken,
+    whatsapp_delete_refusal,
+)
 
 # What an emailed code confirms, for each way a template moves on.
 PURPOSE_SUBMIT = "submit_template"
 PURPOSE_RETRY = "retry_template_submission"
 PURPOSE_REVIEW = "review_template"
+PURPOSE_WHATSAPP_DELETE = "delete_template_from_whatsapp"
+NAME_REUSE_NOTE = "WhatsApp does not let a deleted template's name be used again for 30 days."
 # What a draft keeps of oversized input: more than any rule allows, so the
 # user sees their text and the message about it, but bounded.
 DRAFT_TEXT_MAX = 4096
@@ -393,4 +402,64 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
     status = Status.APPROVED if approve else Status.REJECTED
     template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
     aggregate_status(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
+    return template
+
+
+def whatsapp_delete_digest(template: Template) -> str:
+    """What a code for "Delete from WhatsApp" confirms: deleting this template, as it is now."""
+    payload = ["delete_from_whatsapp", template.pk, template.name, template.content_digest]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+@transaction.atomic
+def template_delete_from_whatsapp(*, template: Template, actor, meta=None) -> Template:
+    """Delete every language of the template on WhatsApp; the template stays in the list as Deleted.
+
+    With the organization's toggle on, the code `actor` verified for exactly
+    this is consumed here. The Graph API calls run inside the transaction:
+    when WhatsApp refuses one, nothing here changes and the code is not used
+    up (a language already gone answers "not found" on the next try, which
+    counts as deleted).
+    """
+    from accounts.models import ChannelAccountEvent
+    from accounts.services import channel_account_event_record
+
+    from .providers.base import ProviderError
+    from .providers.meta import MetaProvider
+
+    template = Template.objects.select_for_update().select_related("channel_account").get(pk=template.pk)
+    refusal = whatsapp_delete_refusal(template=template)
+    if refusal:
+        raise TemplateError(refusal)
+    if organization_asks_for_codes(template=template) and not challenge_consume(
+        user=actor, purpose=PURPOSE_WHATSAPP_DELETE, subject=template, digest=whatsapp_delete_digest(template)
+    ):
+        raise VerificationRequired()
+    languages = list(template.submissions.exclude(provider_template_id="").exclude(status=Status.DELETED))
+    provider = MetaProvider(template.channel_account)
+    try:
+        for submission in languages:
+            provider.delete_template(name=template.name, provider_template_id=submission.provider_template_id)
+    except ProviderError as exc:
+        raise TemplateError(f"WhatsApp did not delete the template: {exc.message}") from None
+    finally:
+        provider.close()
+    now = timezone.now()
+    template.submissions.update(status=Status.DELETED, reason="", last_event_at=now)
+    Template.objects.filter(pk=template.pk).update(status=Status.DELETED, status_reason="", updated_at=now)
+    StatusEvent.objects.create(
+        template=template,
+        status=Status.DELETED,
+        source=StatusEvent.Source.USER,
+        actor=actor,
+        reason=f"Deleted from WhatsApp. {NAME_REUSE_NOTE}",
+    )
+    channel_account_event_record(
+        account=template.channel_account,
+        action=ChannelAccountEvent.Action.TEMPLATE_DELETED,
+        actor=actor,
+        details=f"{template.name} ({', '.join(s.language for s in languages)})",
+        meta=meta,
+    )
+    template.status = Status.DELETED
     return template

@@ -1,14 +1,27 @@
-"""Settings > Channels: "Connect WhatsApp account" and choosing its phone number (Admins only)."""
+"""Pages for real WhatsApp accounts (Admins only): Settings > Channels ("Connect WhatsApp account", its phone
+number, "Import from WhatsApp") and "Delete from WhatsApp" on a template's page."""
 
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import ADMINS, role_required
 from accounts.selectors import channel_account_get_for_member
+from otp.dialog import CodeStep, DialogUrls, dialog_closed
 from otp.services import RequestMeta
+from qontak_broadcast.dialogs import render_dialog
 
+from .selectors import organization_asks_for_codes, template_get_for_member, whatsapp_delete_refusal
+from .services import (
+    NAME_REUSE_NOTE,
+    PURPOSE_WHATSAPP_DELETE,
+    TemplateError,
+    template_delete_from_whatsapp,
+    whatsapp_delete_digest,
+)
+from .views.common import page_redirect
 from .whatsapp_accounts import (
     ConnectionRefused,
     channel_account_connect,
@@ -94,3 +107,114 @@ def channel_import(request, account_id: int):
             request, "Importing the account's templates from WhatsApp: they appear in the template list in a moment."
         )
     return redirect("channel_account_detail", account_id=account.pk)
+
+
+# --- "Delete from WhatsApp" on a template's page ------------------------------------
+# Trace: the button -> template_whatsapp_delete shows what will happen (the name
+# can't be used again for 30 days) -> whatsapp_delete_confirm: with the toggle on,
+# a code bound to this template is emailed (CodeStep) -> whatsapp_delete_verify ->
+# services.template_delete_from_whatsapp consumes the verified code in its
+# transaction and deletes through the Graph API.
+def _deletable(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    refusal = whatsapp_delete_refusal(template=template)
+    if refusal:
+        messages.info(request, refusal)
+        return template, page_redirect(request, reverse("template_detail", args=[template.pk]))
+    return template, None
+
+
+def _delete_step(template) -> CodeStep:
+    return CodeStep(
+        flow=f"whatsapp_delete:{template.pk}",
+        purpose=PURPOSE_WHATSAPP_DELETE,
+        subject=template,
+        digest=whatsapp_delete_digest(template),
+        urls=DialogUrls(
+            verify=reverse("template_whatsapp_delete_verify", args=[template.pk]),
+            resend=reverse("template_whatsapp_delete_resend", args=[template.pk]),
+            cancel=reverse("template_whatsapp_delete_cancel", args=[template.pk]),
+        ),
+        action=f"delete the WhatsApp template “{template.name}” from WhatsApp",
+        intro=f"Enter the code to delete “{template.name}” from WhatsApp.",
+        details=[
+            ("Template", template.name),
+            ("Account", str(template.channel_account)),
+            ("Languages", ", ".join(template.language_names)),
+        ],
+    )
+
+
+def _delete(request, template):
+    try:
+        template_delete_from_whatsapp(template=template, actor=request.user, meta=RequestMeta.from_request(request))
+    except TemplateError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"“{template.name}” was deleted from WhatsApp. {NAME_REUSE_NOTE}")
+    return page_redirect(request, reverse("template_detail", args=[template.pk]))
+
+
+@role_required(*ADMINS)
+@require_POST
+def template_whatsapp_delete(request, template_id: int):
+    """ "Delete from WhatsApp": say what it means before anything happens."""
+    template, gone = _deletable(request, template_id)
+    if gone:
+        return gone
+    return render_dialog(
+        request,
+        "templates_app/dialog_confirm_action.html",
+        {
+            "title": f"Delete “{template.name}” from WhatsApp?",
+            "lines": [
+                f"Every language of “{template.name}” ({', '.join(template.language_names)}) is deleted on WhatsApp "
+                "and can no longer be sent. The template stays in this list as Deleted.",
+                f"{NAME_REUSE_NOTE} To send this content again, duplicate it under another name.",
+            ],
+            "otp_required": organization_asks_for_codes(template=template),
+            "action_url": reverse("template_whatsapp_delete_confirm", args=[template.pk]),
+            "cancel_url": reverse("template_detail", args=[template.pk]),
+            "button": "Delete from WhatsApp",
+        },
+    )
+
+
+@role_required(*ADMINS)
+@require_POST
+def whatsapp_delete_confirm(request, template_id: int):
+    template, gone = _deletable(request, template_id)
+    if gone:
+        return gone
+    if organization_asks_for_codes(template=template):
+        return _delete_step(template).issue(request)
+    return _delete(request, template)
+
+
+@role_required(*ADMINS)
+@require_POST
+def whatsapp_delete_resend(request, template_id: int):
+    template, gone = _deletable(request, template_id)
+    if gone:
+        return gone
+    return _delete_step(template).resend(request)
+
+
+@role_required(*ADMINS)
+@require_POST
+def whatsapp_delete_verify(request, template_id: int):
+    template, gone = _deletable(request, template_id)
+    if gone:
+        return gone
+    result, failed = _delete_step(template).verify(request)
+    if failed:
+        return failed
+    return _delete(request, template)
+
+
+@role_required(*ADMINS)
+@require_POST
+def whatsapp_delete_cancel(request, template_id: int):
+    template = template_get_for_member(member=request.membership, template_id=template_id)
+    _delete_step(template).cancel(request)
+    return dialog_closed(request, fallback_url=reverse("template_detail", args=[template.pk]))

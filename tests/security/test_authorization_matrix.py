@@ -64,6 +64,11 @@ MATRIX = {
     "template_sync": (LOGIN, 405, 403, 403, 405),
     "template_duplicate": (LOGIN, 405, 405, 403, 405),
     "template_delete": (LOGIN, 405, 405, 403, 405),
+    "template_whatsapp_delete": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_confirm": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_verify": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_resend": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_cancel": (LOGIN, 405, 403, 403, 405),
 }
 # POST-only pages on this organization's objects: the outsider's POST answers 404 and changes nothing.
 OUTSIDER_POSTS_404 = [
@@ -88,6 +93,11 @@ OUTSIDER_POSTS_404 = [
     "template_sync",
     "template_duplicate",
     "template_delete",
+    "template_whatsapp_delete",
+    "template_whatsapp_delete_confirm",
+    "template_whatsapp_delete_verify",
+    "template_whatsapp_delete_resend",
+    "template_whatsapp_delete_cancel",
 ]
 
 
