@@ -26,8 +26,12 @@ def organization_admins(*, organization_id: int) -> QuerySet[User]:
     ).order_by("email")
 
 
-def channel_accounts_for_member(*, member: Membership) -> QuerySet[ChannelAccount]:
-    return ChannelAccount.objects.filter(organization_id=member.organization_id).order_by("display_name")
+def channel_accounts_for_member(*, member: Membership, connected_only: bool = False) -> QuerySet[ChannelAccount]:
+    """The organization's accounts; `connected_only`: those new templates can go to (not disconnected)."""
+    accounts = ChannelAccount.objects.filter(organization_id=member.organization_id)
+    if connected_only:
+        accounts = accounts.filter(disconnected_at__isnull=True)
+    return accounts.order_by("display_name")
 
 
 def channel_account_get_for_member(*, member: Membership, account_id: int) -> ChannelAccount:

@@ -70,6 +70,12 @@ def _require_draft(template: Template) -> None:
         raise ImmutableTemplateError()
 
 
+def _require_connected(account: ChannelAccount) -> None:
+    """A disconnected account keeps its templates read-only: nothing new goes to it or through it."""
+    if account.disconnected_at is not None:
+        raise TemplateError(f"The WhatsApp account {account.display_name} is disconnected: choose another account.")
+
+
 def _locked(template: Template) -> Template:
     return Template.objects.select_for_update().get(pk=template.pk)
 
@@ -78,6 +84,7 @@ def _locked(template: Template) -> Template:
 def template_create(
     *, organization, actor, channel_account: ChannelAccount, name: str, category: str, languages: list[str]
 ) -> Template:
+    _require_connected(channel_account)
     template = Template.objects.create(
         organization=organization,
         channel_account=channel_account,
@@ -101,6 +108,7 @@ def template_details_update(
     """Step 1 again: a removed language's content goes, an added one starts empty."""
     template = _locked(template)
     _require_draft(template)
+    _require_connected(channel_account)
     _contribute(template, actor, Contribution.Kind.EDITED)
     template.channel_account, template.name, template.category = channel_account, name, category
     template.languages = list(languages)
@@ -311,6 +319,7 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
     require_task_queue("submit the template")
     template = _locked(template)
     _require_draft(template)
+    _require_connected(template.channel_account)
     digest = template_digest(template)
     if not hmac.compare_digest(digest, fingerprint or ""):
         raise ContentChanged()
@@ -343,6 +352,7 @@ def submission_retry(*, template: Template, actor) -> bool:
     template = _locked(template)
     if template.status != Status.FAILED:
         return False
+    _require_connected(template.channel_account)
     _require_code(actor=actor, purpose=PURPOSE_RETRY, template=template, digest=template.content_digest)
     Template.objects.filter(pk=template.pk).update(
         status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
@@ -374,6 +384,8 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
     reason = reason.strip()
     if not approve and not reason:
         raise ReviewError("Give a reason for the rejection.")
+    if approve and template.status == Status.AWAITING_APPROVAL and template.channel_account.disconnected_at:
+        raise ReviewError("The WhatsApp account is disconnected: the template can't be sent. Reject it instead.")
     _require_code(
         actor=reviewer,
         purpose=PURPOSE_REVIEW,

@@ -87,6 +87,9 @@ def submission_run(*, template_id: int) -> RunOutcome:
     if not _claim(template_id):
         return RunOutcome(done=True)
     template = Template.objects.select_related("channel_account").get(pk=template_id)
+    if template.channel_account.disconnected_at is not None:
+        submission_fail(template_id=template_id, message="The WhatsApp account was disconnected before it was sent.")
+        return RunOutcome(done=True)
     provider = provider_for(template.channel_account)
     sent = dict(template.submissions.order_by("id").values_list("language", "category"))
     # WhatsApp files every language of a name under one category: once it re-categorised the first

@@ -67,6 +67,8 @@ def template_sync(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     if template.channel_account.provider != Provider.META or not template.submissions.exists():
         messages.info(request, "Only templates sent to WhatsApp have a status to sync.")
+    elif template.channel_account.disconnected_at:
+        messages.info(request, "The WhatsApp account is disconnected: its templates are no longer synced.")
     else:
         require_task_queue("ask WhatsApp for the status")
         transaction.on_commit(lambda: sync_template_status.delay(template.pk), robust=True)

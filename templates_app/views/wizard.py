@@ -39,7 +39,7 @@ def _wants_json(request) -> bool:
 @role_required(*AUTHORS)
 @require_http_methods(["GET", "POST"])
 def template_new(request):
-    accounts = channel_accounts_for_member(member=request.membership)
+    accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
     form = TemplateDetailsForm(request.POST or None, accounts=accounts)
     if request.method == "POST" and form.is_valid():
         template = template_create(
@@ -67,7 +67,7 @@ def template_details(request, template_id: int):
     template, gone = editable_draft(request, template_id)
     if gone:
         return gone
-    accounts = channel_accounts_for_member(member=request.membership)
+    accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
     initial = {
         "channel_account": template.channel_account,
         "name": template.name,
