@@ -182,7 +182,8 @@ def _differs(submission: Submission, update: StatusUpdate, template_category: st
     category = update.category if update.category != template_category else ""
     return (
         (update.status and update.status != submission.status)
-        or (update.status and update.reason != submission.reason)
+        # A list call carries no reason for paused or disabled templates: keep the one a webhook gave.
+        or (update.status and update.reason and update.reason != submission.reason)
         or (update.quality and update.quality != submission.quality)
         or (update.category and category != submission.category)
     )

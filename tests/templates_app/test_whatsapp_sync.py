@@ -320,3 +320,13 @@ def test_an_imported_templates_duplicate_keeps_the_content(admin, meta_account, 
     _import(meta_account, admin)
     copy = template_duplicate(template=Template.objects.get(), actor=admin)
     assert copy.contents.get().spec().header_text == "Hi {{1}}"
+
+
+def test_a_reason_a_webhook_gave_survives_syncs_that_carry_none(org_a, admin, meta_account, graph_api):
+    ids = _imported(graph_api, meta_account, admin, ("quiet", "APPROVED"))
+    graph_api.set_status(ids["quiet"], "PAUSED")
+    account_status_sync(account_id=meta_account.pk)
+    Submission.objects.filter(provider_template_id=ids["quiet"]).update(reason="Paused for low quality")
+    before = list(Submission.objects.values_list("reason", "last_event_at"))
+    assert account_status_sync(account_id=meta_account.pk) == 0
+    assert list(Submission.objects.values_list("reason", "last_event_at")) == before
