@@ -763,7 +763,7 @@ def bulk_submit(ids: list[int], *, user, batch: int = 2000) -> None:
 
     from templates_app.models import Status, StatusEvent, Template
     from templates_app.services import template_digest
-    from templates_app.tasks import submit_template
+    from templates_app.tasks import send_to_provider
 
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
@@ -781,9 +781,9 @@ def bulk_submit(ids: list[int], *, user, batch: int = 2000) -> None:
                     for pk in chunk
                 ]
             )
-        with submit_template.app.producer_or_acquire() as producer:
+        with send_to_provider.app.producer_or_acquire() as producer:
             for pk in chunk:
-                submit_template.apply_async((pk,), producer=producer)
+                send_to_provider.apply_async((pk,), producer=producer)
 
 
 # --- HTTP clients --------------------------------------------------------------------------------
@@ -814,6 +814,18 @@ def post(session, url: str, data: dict | None = None, *, timeout: float = 60):
         allow_redirects=False,
         timeout=timeout,
     )
+
+
+FINGERPRINT_RE = re.compile(r'name="fingerprint" value="([0-9a-f]{64})"')
+
+
+def shown_fingerprint(session, base: str, template_id: int) -> str:
+    """Open the confirm step ("Submit") and return the fingerprint of the content it showed."""
+    response = post(session, f"{base}/broadcast/templates/{template_id}/submit/")
+    match = FINGERPRINT_RE.search(response.text)
+    if not match:
+        raise RuntimeError(f"no confirm step for template {template_id}: HTTP {response.status_code}")
+    return match.group(1)
 
 
 def cookie_header(session) -> str:

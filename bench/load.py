@@ -176,7 +176,7 @@ class User(threading.Thread):
         self.request(
             "save content", "POST", f"/broadcast/templates/{pk}/content/en_US/", data=content, expect_status=302
         )
-        self.request(
+        shown = self.request(
             "Submit (check)",
             "POST",
             f"/broadcast/templates/{pk}/submit/",
@@ -185,7 +185,11 @@ class User(threading.Thread):
         )
         sent = time.monotonic()
         self.request(
-            "confirm (code sent)", "POST", f"/broadcast/templates/{pk}/submit/confirm/", expect_text='name="code"'
+            "confirm (code sent)",
+            "POST",
+            f"/broadcast/templates/{pk}/submit/confirm/",
+            data={"fingerprint": common.FINGERPRINT_RE.search(shown.text).group(1)},
+            expect_text='name="code"',
         )
         with r.lock:
             r.confirmed.add(name)

@@ -13,7 +13,7 @@ arriving at the SMTP server. Measured:
 
 1. idle: nothing else queued;
 2. busy: right after 10,000 drafts were submitted (frozen in bulk, each
-   queued as templates_app.tasks.submit_template); the submissions queue
+   queued as templates_app.tasks.send_to_provider); the submissions queue
    is checked to still hold thousands at the end;
 3. control (unless --no-shared-control): the same with ONE worker
    consuming both queues (`-Q email,submissions`), i.e. queues not kept

@@ -131,10 +131,13 @@ def main():
 
             # Submit with the toggle off: the submission is queued for the (slow) provider.
             for pk in drafts[(phase, "off")]:
+                shown = common.shown_fingerprint(agent_s, base, pk)
                 timed(
                     timer,
                     "Submit (toggle off)",
-                    lambda pk=pk: common.post(agent_s, f"{base}/broadcast/templates/{pk}/submit/confirm/"),
+                    lambda pk=pk, shown=shown: common.post(
+                        agent_s, f"{base}/broadcast/templates/{pk}/submit/confirm/", {"fingerprint": shown}
+                    ),
                     expect=SENT,
                 )
                 submitted_at[pk] = time.monotonic()
@@ -191,11 +194,14 @@ def main():
             # Submit with the toggle on: a code is issued and emailed.
             confirmed_at = {}
             for pk in drafts[(phase, "on")]:
+                shown = common.shown_fingerprint(agent_s, base, pk)
                 confirmed_at[pk] = time.monotonic()
                 timed(
                     timer,
                     "Submit (toggle on)",
-                    lambda pk=pk: common.post(agent_s, f"{base}/broadcast/templates/{pk}/submit/confirm/"),
+                    lambda pk=pk, shown=shown: common.post(
+                        agent_s, f"{base}/broadcast/templates/{pk}/submit/confirm/", {"fingerprint": shown}
+                    ),
                     expect=CODE_FIELD,
                 )
             # Verify each with the code read from the SMTP server.

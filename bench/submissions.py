@@ -20,7 +20,7 @@ SUBMISSIONS_PER_HOUR set out of the way. Then, with the same worker command
 
 --via bulk (default) freezes the drafts as Submitting in bulk (with their
 content digest and status event, what template_submit writes) and queues
-templates_app.tasks.submit_template for each id; --via service calls
+templates_app.tasks.send_to_provider for each id; --via service calls
 templates_app.services.template_submit for each draft (the real path, one
 transaction each, slower to queue). Either way the worker runs the real
 task: claim, provider call over HTTP, Submission row, status aggregation.

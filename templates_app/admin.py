@@ -7,7 +7,7 @@ from accounts.admin import ReadOnlyAdminMixin
 
 from .models import Content, ScreeningTerm, Status, StatusEvent, Submission, Template
 from .selectors import otp_required_for
-from .services import TemplateError, submission_retry
+from .services import TemplateError, template_send_again
 
 
 class EstimatedCountPaginator(Paginator):
@@ -86,7 +86,7 @@ class TemplateAdmin(admin.ModelAdmin):
                 refused.append(template.name)
                 continue
             try:
-                retried += submission_retry(template=template, actor=request.user)
+                retried += template_send_again(template=template, actor=request.user)
             except TemplateError as exc:
                 refused.append(f"{template.name} ({exc})")
         if retried:

@@ -4,12 +4,13 @@ from django import forms
 
 from .languages import LANGUAGES
 from .models import Category, HeaderFormat, Status
-from .rules import BUTTON_KINDS
 from .selectors import ListFilters
+from .spec import BUTTON_FIELDS, BUTTON_KINDS, PARAMETER_FORMATS, POSITIONAL, QUICK_REPLY, is_numbered
 from .validation import name_problems
 
-BUTTON_FIELD = re.compile(r"^button-(\d{1,2})-(kind|text|phone_number|url|url_example)$")
-SAMPLE_FIELD = re.compile(r"^body_example_(\d{1,2})$")
+BUTTON_FIELD = re.compile(r"^button-(\d{1,2})-(kind|" + "|".join(BUTTON_FIELDS) + r")$")
+# body_example_2 is {{2}}'s sample, body_example_order_id is {{order_id}}'s.
+SAMPLE_FIELD = re.compile(r"^body_example_(\d{1,2}|[a-z][a-z0-9_]{0,59})$")
 
 
 class TemplateDetailsForm(forms.Form):
@@ -76,28 +77,34 @@ def content_data_from_post(data) -> dict:
     header_format = str(data.get("header_format", HeaderFormat.NONE))
     if header_format not in HeaderFormat.values:
         header_format = HeaderFormat.NONE
+    parameter_format = str(data.get("parameter_format", POSITIONAL))
+    if parameter_format not in PARAMETER_FORMATS:
+        parameter_format = POSITIONAL
     samples: dict[int, str] = {}
+    named_samples: dict[str, str] = {}
     buttons: dict[int, dict[str, str]] = {}
     for key in data:
         if match := SAMPLE_FIELD.match(key):
-            samples[int(match.group(1))] = _text(data, key)
+            if is_numbered(match.group(1)):
+                samples[int(match.group(1))] = _text(data, key)
+            else:
+                named_samples[match.group(1)] = _text(data, key)
         elif match := BUTTON_FIELD.match(key):
             buttons.setdefault(int(match.group(1)), {})[match.group(2)] = _text(data, key)
     body_examples = [samples.get(n, "") for n in range(1, max(samples, default=0) + 1)]
     return {
+        "parameter_format": parameter_format,
         "header_format": header_format,
         "header_text": _text(data, "header_text"),
         "header_text_example": _text(data, "header_text_example"),
         "body": _text(data, "body"),
         "body_examples": body_examples,
+        "body_named_examples": named_samples,
         "footer": _text(data, "footer"),
         "buttons": [
             {
-                "kind": b.get("kind") if b.get("kind") in BUTTON_KINDS else "QUICK_REPLY",
-                "text": b.get("text", ""),
-                "phone_number": b.get("phone_number", ""),
-                "url": b.get("url", ""),
-                "url_example": b.get("url_example", ""),
+                "kind": b.get("kind") if b.get("kind") in BUTTON_KINDS else QUICK_REPLY,
+                **{name: b.get(name, "") for name in BUTTON_FIELDS},
             }
             for _, b in sorted(buttons.items())
         ],

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
+
+# Samples by variable as written between the braces ("1", "order_id"), or
+# numbered samples as a list (the first is {{1}}'s).
+Samples = Mapping[str, str] | Sequence[str] | None
 
 MARKER_TAGS = {"*": "strong", "_": "em", "~": "s"}
 MONO = "```"
 
-_VARIABLE = re.compile(r"\{\{([0-9]+)\}\}")
-_ATOM = re.compile(r"(\{\{[0-9]+\}\})|(```)|([*_~])|([^{*_~`]+|[{`])")
+# Numbered ({{1}}) and named ({{order_id}}) variables look alike here: the
+# rules, not the preview, say which a template may use.
+_VARIABLE = re.compile(r"\{\{([a-z0-9_]+)\}\}")
+_ATOM = re.compile(r"(\{\{[a-z0-9_]+\}\})|(```)|([*_~])|([^{*_~`]+|[{`])")
 
 TEXT, VARIABLE, MARKER, MONO_MARKER = "text", "variable", "marker", "mono"
 
@@ -27,20 +34,30 @@ class _Atom:
     text: str
 
 
-def render_markup(text: str, samples: list[str] | None = None) -> str:
+def render_markup(text: str, samples: Samples = None) -> str:
     """Preview HTML for a template text, variables filled from samples.
 
     Markers pair only within one line and only with non-space right inside
     (`*bold*`, not `* bold *`), and not inside a word (`snake_case_name`).
     The result is safe to mark_safe.
     """
-    samples = samples or []
+    samples = sample_map(samples)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<br>".join(_render_line(line, samples) for line in lines)
 
 
-def fill_variables(text: str, samples: list[str]) -> str:
-    """Text with each `{{n}}` replaced by its sample (kept when there is none)."""
+def sample_map(samples: Samples) -> dict[str, str]:
+    """Samples keyed as their variables are written."""
+    if samples is None:
+        return {}
+    if isinstance(samples, Mapping):
+        return {str(key): str(value) for key, value in samples.items()}
+    return {str(number): str(value) for number, value in enumerate(samples, start=1)}
+
+
+def fill_variables(text: str, samples: Samples) -> str:
+    """Text with each variable replaced by its sample (kept when there is none)."""
+    samples = sample_map(samples)
 
     def sample_for(match: re.Match[str]) -> str:
         sample = _sample(match.group(1), samples)
@@ -49,7 +66,7 @@ def fill_variables(text: str, samples: list[str]) -> str:
     return _VARIABLE.sub(sample_for, text)
 
 
-def _render_line(line: str, samples: list[str]) -> str:
+def _render_line(line: str, samples: dict[str, str]) -> str:
     atoms = [_atom(match) for match in _ATOM.finditer(line)]
     closers = _closers(atoms)
     return _render(atoms, 0, len(atoms), closers, samples)
@@ -87,7 +104,7 @@ def _render(
     start: int,
     end: int,
     closers: dict[str, list[int]],
-    samples: list[str],
+    samples: dict[str, str],
 ) -> str:
     html: list[str] = []
     index = start
@@ -123,7 +140,7 @@ def _first_closer(candidates: list[int], opener: int, end: int, atoms: list[_Ato
     return None
 
 
-def _literal(atom: _Atom, samples: list[str]) -> str:
+def _literal(atom: _Atom, samples: dict[str, str]) -> str:
     if atom.kind != VARIABLE:
         return escape(atom.text)
     sample = _sample(atom.text[2:-2], samples)
@@ -132,15 +149,10 @@ def _literal(atom: _Atom, samples: list[str]) -> str:
     return f'<span class="var">{escape(sample)}</span>'
 
 
-def _sample(digits: str, samples: list[str]) -> str | None:
-    # More than 9 digits can't be a real variable number (and int() of a huge
-    # digit string is refused by Python).
-    if len(digits) > 9:
-        return None
-    number = int(digits)
-    if 1 <= number <= len(samples) and samples[number - 1].strip():
-        return samples[number - 1]
-    return None
+def _sample(key: str, samples: dict[str, str]) -> str | None:
+    # Looked up as written: "01" is not "1", and a huge number is just absent.
+    sample = samples.get(key)
+    return sample if sample is not None and sample.strip() else None
 
 
 def _same_marker_next(atoms: list[_Atom], index: int) -> bool:

@@ -46,6 +46,7 @@ class MediaRule:
     """What one media header accepts."""
 
     sniff: Callable[[bytes], str | None]
+    mime_types: tuple[str, ...]
     max_size: int
     plural: str
     wrong_type_message: str
@@ -91,18 +92,21 @@ def _sniff_document(head: bytes) -> str | None:
 MEDIA_RULES: dict[str, MediaRule] = {
     "IMAGE": MediaRule(
         sniff=_sniff_image,
+        mime_types=(JPEG, PNG),
         max_size=5 * MB,
         plural="Images",
         wrong_type_message="This file is not a JPEG or PNG image.",
     ),
     "VIDEO": MediaRule(
         sniff=_sniff_video,
+        mime_types=(MP4,),
         max_size=16 * MB,
         plural="Videos",
         wrong_type_message="This file is not an MP4 video (WhatsApp takes video samples as MP4 only).",
     ),
     "DOCUMENT": MediaRule(
         sniff=_sniff_document,
+        mime_types=(PDF,),
         max_size=100 * MB,
         plural="Documents",
         wrong_type_message="This file is not a PDF document.",

@@ -14,7 +14,7 @@ from django.db import models
 from accounts.models import ChannelAccount, Organization
 
 from .languages import language_name
-from .rules import ButtonSpec, ContentSpec
+from .spec import NAMED, PARAMETER_FORMAT_LABELS, POSITIONAL, ContentSpec, spec_from_dict
 
 
 class Category(models.TextChoices):
@@ -143,7 +143,14 @@ class Content(models.Model):
     media_name = models.CharField(max_length=255, blank=True)
     media_size = models.PositiveBigIntegerField(default=0)
     body = models.TextField(blank=True)
+    # How variables are written: {{1}} (numbered) or {{order_id}} (named).
+    parameter_format = models.CharField(
+        max_length=16,
+        choices=[(POSITIONAL, PARAMETER_FORMAT_LABELS[POSITIONAL]), (NAMED, PARAMETER_FORMAT_LABELS[NAMED])],
+        default=POSITIONAL,
+    )
     body_examples = models.JSONField(default=list, blank=True)
+    body_named_examples = models.JSONField(default=dict, blank=True)
     footer = models.CharField(max_length=255, blank=True)
     buttons = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -159,16 +166,24 @@ class Content(models.Model):
     def language_name(self) -> str:
         return language_name(self.language)
 
+    @property
+    def is_named(self) -> bool:
+        return self.parameter_format == NAMED
+
     def spec(self) -> ContentSpec:
-        return ContentSpec(
-            language=self.language,
-            header_format=self.header_format,
-            header_text=self.header_text,
-            header_text_example=self.header_text_example,
-            body=self.body,
-            body_examples=list(self.body_examples),
-            footer=self.footer,
-            buttons=[ButtonSpec(**button) for button in self.buttons],
+        return spec_from_dict(
+            {
+                "language": self.language,
+                "parameter_format": self.parameter_format,
+                "header_format": self.header_format,
+                "header_text": self.header_text,
+                "header_text_example": self.header_text_example,
+                "body": self.body,
+                "body_examples": self.body_examples,
+                "body_named_examples": self.body_named_examples,
+                "footer": self.footer,
+                "buttons": self.buttons,
+            }
         )
 
     def _refuse_if_frozen(self) -> None:

@@ -23,12 +23,45 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import emoji
+import phonenumbers
+
 from templates_app.languages import LANGUAGE_NAMES
+from templates_app.spec import (
+    BUTTON_KINDS,
+    COPY_CODE,
+    HEADER_FORMATS,
+    MEDIA_HEADER_FORMATS,
+    NAMED,
+    PARAMETER_FORMATS,
+    PHONE_NUMBER,
+    QUICK_REPLY,
+    URL,
+    VARIABLE_NAME,
+    ButtonSpec,
+    ContentSpec,
+    as_text,
+    is_numbered,
+    spec_from_dict,
+    spec_to_dict,
+)
+
+__all__ = [
+    "BUTTON_KINDS",
+    "COPY_CODE",
+    "HEADER_FORMATS",
+    "MEDIA_HEADER_FORMATS",
+    "PHONE_NUMBER",
+    "QUICK_REPLY",
+    "URL",
+    "ButtonSpec",
+    "ContentSpec",
+    "spec_from_dict",
+    "spec_to_dict",
+]
 
 NAME_MAX = 512
 BODY_MAX = 1024
@@ -39,62 +72,43 @@ QUICK_REPLY_TEXT_MAX = 25
 BUTTON_TEXT_MAX = 25
 URL_BUTTONS_MAX = 2
 PHONE_BUTTONS_MAX = 1
+COPY_CODE_BUTTONS_MAX = 1
+BUTTON_KIND_MAX = {URL: URL_BUTTONS_MAX, PHONE_NUMBER: PHONE_BUTTONS_MAX, COPY_CODE: COPY_CODE_BUTTONS_MAX}
+COPY_CODE_EXAMPLE_MAX = 15
 URL_MAX = 2000
 PHONE_MAX = 20
 SAMPLE_MAX = 1024
-PHONE_DIGITS_MIN = 8
-PHONE_DIGITS_MAX = 15
-
-HEADER_FORMATS = ("NONE", "TEXT", "IMAGE", "VIDEO", "DOCUMENT")
-MEDIA_HEADER_FORMATS = ("IMAGE", "VIDEO", "DOCUMENT")
-QUICK_REPLY = "QUICK_REPLY"
-PHONE_NUMBER = "PHONE_NUMBER"
-URL = "URL"
-BUTTON_KINDS = (QUICK_REPLY, PHONE_NUMBER, URL)
+VARIABLE_NAME_MAX = 60
+# WhatsApp refuses a body with more emoji than this.
+BODY_EMOJI_MAX = 10
+# WhatsApp refuses a body with too many variables for its length (error
+# 2388293); the observed rule is at least 2 words of text per variable, plus one.
+WORDS_PER_VARIABLE = 2
+# Where a phone number written without a country code is dialled from.
+DEFAULT_PHONE_REGION = "ID"
 
 # At most 9 digits: a number is never that large in a real template, and it
 # keeps int() away from Python's limit on converting huge digit strings.
 _VARIABLE = re.compile(r"\{\{([0-9]{1,9})\}\}")
-_VARIABLE_AT_END = re.compile(r"\{\{[0-9]{1,9}\}\}\Z")
+# A variable as either way of writing sees it (numbers or names).
+_ANY_VARIABLE = re.compile(r"\{\{([a-z0-9_]{1,60})\}\}")
 _BRACED = re.compile(r"\{\{[^{}\x00]{0,30}\}\}")
 _NAME = re.compile(r"[a-z0-9_]+")
 # C0/C1 control characters and lone surrogates (the latter can't be stored
 # or sent as UTF-8). Line breaks and tabs are allowed or refused per field.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029\x85]")
-_PHONE = re.compile(r"\+[1-9](?:[0-9 -]*[0-9])?")
+_FORMATTING = re.compile(r"[*_~`]")
 _URL_SCHEME = re.compile(r"https?://", re.IGNORECASE)
 _URL_FORBIDDEN = re.compile(r"[\s<>\"\\^`{|}]")
 _DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
 
 VARIABLE_FORMAT_HINT = "write variables as {{1}}, {{2}} and so on, with no spaces"
+NAMED_FORMAT_HINT = (
+    "write variables as a name in two braces, like {{order_id}}: lowercase letters, digits and underscores"
+)
 MALFORMED_VARIABLES_SHOWN = 3
-
-
-@dataclass
-class ButtonSpec:
-    """One interactive button: a quick reply or a call to action."""
-
-    kind: str
-    text: str
-    phone_number: str = ""
-    url: str = ""
-    url_example: str = ""
-
-
-@dataclass
-class ContentSpec:
-    """What a template says in one language."""
-
-    language: str
-    header_format: str = "NONE"
-    header_text: str = ""
-    header_text_example: str = ""
-    body: str = ""
-    body_examples: list[str] = field(default_factory=list)
-    footer: str = ""
-    buttons: list[ButtonSpec] = field(default_factory=list)
 
 
 Errors = dict[str, list[str]]
@@ -125,87 +139,67 @@ def variables_in(text: str) -> list[int]:
     """Numbers of the `{{n}}` variables in text, in order of appearance.
 
     Only exact `{{digits}}` (ASCII, at most 9 digits) counts: `{{ 1 }}` or
-    `{{a}}` is not a variable (validate_content reports it).
+    `{{a}}` is not a numbered variable (validate_content reports it).
     """
     return [int(match.group(1)) for match in _VARIABLE.finditer(text)]
 
 
-def validate_content(spec: ContentSpec) -> Errors:
-    """All rule problems in one language's content; empty when it can be sent."""
+def validate_content(spec: ContentSpec, *, category: str = "", phone_region: str = DEFAULT_PHONE_REGION) -> Errors:
+    """All rule problems in one language's content; empty when it can be sent.
+
+    `category` (MARKETING, UTILITY) decides which button kinds are allowed;
+    left empty, any kind is.
+    """
     errors: Errors = {}
-    for problem in validate_language_code(_as_text(spec.language)):
+    for problem in validate_language_code(as_text(spec.language)):
         _add(errors, "language", problem)
-    _check_header(spec, errors)
-    _check_body(spec, errors)
-    _check_footer(_as_text(spec.footer), errors)
-    _check_buttons(list(spec.buttons), errors)
+    named = as_text(spec.parameter_format) == NAMED
+    if as_text(spec.parameter_format) not in PARAMETER_FORMATS:
+        _add(errors, "parameter_format", "Choose how variables are written: numbered or named.")
+    _check_header(spec, errors, named=named)
+    _check_body(spec, errors, named=named)
+    _check_footer(as_text(spec.footer), errors)
+    _check_buttons(list(spec.buttons), errors, category=as_text(category), phone_region=phone_region)
     return errors
-
-
-def spec_to_dict(spec: ContentSpec) -> dict[str, Any]:
-    """A JSON-safe dict of the content (read back with spec_from_dict)."""
-    return {
-        "language": spec.language,
-        "header_format": spec.header_format,
-        "header_text": spec.header_text,
-        "header_text_example": spec.header_text_example,
-        "body": spec.body,
-        "body_examples": list(spec.body_examples),
-        "footer": spec.footer,
-        "buttons": [
-            {
-                "kind": button.kind,
-                "text": button.text,
-                "phone_number": button.phone_number,
-                "url": button.url,
-                "url_example": button.url_example,
-            }
-            for button in spec.buttons
-        ],
-    }
-
-
-def spec_from_dict(data: Mapping[str, Any]) -> ContentSpec:
-    """A ContentSpec from spec_to_dict's output; missing keys get defaults."""
-    buttons = [
-        ButtonSpec(
-            kind=_as_text(button.get("kind")),
-            text=_as_text(button.get("text")),
-            phone_number=_as_text(button.get("phone_number")),
-            url=_as_text(button.get("url")),
-            url_example=_as_text(button.get("url_example")),
-        )
-        for button in _as_list(data.get("buttons"))
-        if isinstance(button, Mapping)
-    ]
-    return ContentSpec(
-        language=_as_text(data.get("language")),
-        header_format="NONE" if data.get("header_format") is None else _as_text(data["header_format"]),
-        header_text=_as_text(data.get("header_text")),
-        header_text_example=_as_text(data.get("header_text_example")),
-        body=_as_text(data.get("body")),
-        body_examples=[_as_text(sample) for sample in _as_list(data.get("body_examples"))],
-        footer=_as_text(data.get("footer")),
-        buttons=buttons,
-    )
 
 
 def content_digest_payload(spec: ContentSpec) -> dict[str, Any]:
     """Every field of the content, in a fixed order, for hashing.
 
-    Same shape as spec_to_dict today; kept apart so what a digest covers
-    (what the user confirmed) does not change if the stored form grows.
+    Same shape as spec_to_dict today (the parameter format, named samples and
+    copy-code examples included); kept apart so what a digest covers (what
+    the user confirmed) does not change if the stored form grows.
     """
     return spec_to_dict(spec)
+
+
+def phone_number_normalised(phone: str, region: str = DEFAULT_PHONE_REGION) -> str | None:
+    """The number in international format (+6281234567890), or None when it is not a valid number.
+
+    A number without a country code is read as dialled in `region`
+    (0812 3456 7890 in Indonesia is +62 812 3456 7890).
+    """
+    try:
+        number = phonenumbers.parse(as_text(phone), region)
+    except phonenumbers.NumberParseException:
+        return None
+    # A call button dials a number, not an extension.
+    if number.extension or not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def emoji_count(text: str) -> int:
+    return emoji.emoji_count(text)
 
 
 # Header, body, footer, buttons.
 
 
-def _check_header(spec: ContentSpec, errors: Errors) -> None:
-    header_format = _as_text(spec.header_format)
-    text = _as_text(spec.header_text)
-    sample = _as_text(spec.header_text_example)
+def _check_header(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
+    header_format = as_text(spec.header_format)
+    text = as_text(spec.header_text)
+    sample = as_text(spec.header_text_example)
     if header_format not in HEADER_FORMATS:
         _add(
             errors,
@@ -237,29 +231,44 @@ def _check_header(spec: ContentSpec, errors: Errors) -> None:
         _add(errors, "header_text", "The header must fit on one line: remove the line breaks.")
     if _CONTROL.search(text) or "\t" in text:
         _add(errors, "header_text", _control_message("The header"))
-    for problem in _variable_format_problems(text):
+    outside_variables = _ANY_VARIABLE.sub(" ", text)
+    if _FORMATTING.search(outside_variables):
+        _add(
+            errors,
+            "header_text",
+            "WhatsApp shows the header in bold by itself: remove the formatting characters * _ ~ `.",
+        )
+    if emoji_count(text):
+        _add(errors, "header_text", "WhatsApp allows no emoji in a text header: remove them.")
+    for problem in _variable_format_problems(text, named=named):
         _add(errors, "header_text", problem)
 
-    variables = [match.group(0) for match in _VARIABLE.finditer(text)]
+    variables = [match.group(0) for match in (_named_variables(text) if named else _VARIABLE.finditer(text))]
     if len(variables) > 1:
         _add(
             errors,
             "header_text",
-            "The header can have at most one variable, {{1}}: remove the others.",
+            "The header can have at most one variable: remove the others."
+            if named
+            else "The header can have at most one variable, {{1}}: remove the others.",
         )
-    elif variables and variables[0] != "{{1}}":
+    elif variables and not named and variables[0] != "{{1}}":
         _add(
             errors,
             "header_text",
             f"The header's variable must be {{{{1}}}}, not {_quoted(variables[0])}.",
         )
     elif variables:
-        for problem in _sample_problems(sample, "{{1}} in the header", HEADER_TEXT_MAX):
+        for problem in _sample_problems(sample, f"{variables[0]} in the header", HEADER_TEXT_MAX):
             _add(errors, "header_text_example", problem)
 
 
-def _check_body(spec: ContentSpec, errors: Errors) -> None:
-    body = _as_text(spec.body)
+def _named_variables(text: str) -> list[re.Match[str]]:
+    return [match for match in _ANY_VARIABLE.finditer(text) if not is_numbered(match.group(1))]
+
+
+def _check_body(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
+    body = as_text(spec.body)
     if not body.strip():
         _add(errors, "body", "The message body is required.")
         return
@@ -267,26 +276,45 @@ def _check_body(spec: ContentSpec, errors: Errors) -> None:
         _add(errors, "body", _too_long("The message body", BODY_MAX, len(body)))
     if _CONTROL.search(body):
         _add(errors, "body", _control_message("The message body"))
-    for problem in _variable_format_problems(body):
-        _add(errors, "body", problem)
-
-    matches = list(_VARIABLE.finditer(body))
-    if not matches:
-        return
-    numbers = {int(match.group(1)) for match in matches}
-    missing = 1
-    while missing in numbers:
-        missing += 1
-    if missing < max(numbers):
+    emoji_used = emoji_count(body)
+    if emoji_used > BODY_EMOJI_MAX:
         _add(
             errors,
             "body",
-            f"Variables must be numbered in order: {{{{{missing}}}}} is missing.",
+            f"WhatsApp allows at most {BODY_EMOJI_MAX} emoji in the message (it has {emoji_used}): remove some.",
         )
+    for problem in _variable_format_problems(body, named=named):
+        _add(errors, "body", problem)
+
+    matches = _named_variables(body) if named else list(_VARIABLE.finditer(body))
+    if not matches:
+        return
+    if named:
+        seen: set[str] = set()
+        for match in matches:
+            if match.group(1) in seen:
+                _add(
+                    errors,
+                    "body",
+                    f"Each variable name can be used once: {match.group(0)} appears more than once. "
+                    "Give the second one its own name.",
+                )
+            seen.add(match.group(1))
+    else:
+        numbers = {int(match.group(1)) for match in matches}
+        missing = 1
+        while missing in numbers:
+            missing += 1
+        if missing < max(numbers):
+            _add(
+                errors,
+                "body",
+                f"Variables must be numbered in order: {{{{{missing}}}}} is missing.",
+            )
     stripped = body.strip()
-    if _VARIABLE.match(stripped):
+    if matches[0].start() == len(body) - len(body.lstrip()):
         _add(errors, "body", "The message can't start with a variable: add words before it.")
-    if _VARIABLE_AT_END.search(stripped):
+    if matches[-1].end() == len(body.rstrip()) and stripped.endswith(matches[-1].group(0)):
         _add(errors, "body", "The message can't end with a variable: add words after it.")
     for before, after in zip(matches, matches[1:], strict=False):
         if not body[before.end() : after.start()].strip():
@@ -296,10 +324,28 @@ def _check_body(spec: ContentSpec, errors: Errors) -> None:
                 f"Variables {before.group(0)} and {after.group(0)} can't be next to "
                 "each other: put words between them.",
             )
+    words = len([word for word in _ANY_VARIABLE.sub(" ", body).split() if any(c.isalnum() for c in word)])
+    variable_count = len({match.group(1) for match in matches})
+    needed = WORDS_PER_VARIABLE * variable_count + 1
+    if words < needed:
+        _add(
+            errors,
+            "body",
+            f"Too many variables for a message this short: WhatsApp refuses it. With {variable_count} "
+            f"variable{'s' if variable_count != 1 else ''} the message needs at least {needed} words of its own "
+            f"(it has {words}): add words or remove variables.",
+        )
 
-    samples = [_as_text(sample) for sample in spec.body_examples]
-    for number in sorted(numbers - {0}):
-        sample = samples[number - 1] if number <= len(samples) else ""
+    if named:
+        samples = {as_text(k): as_text(v) for k, v in spec.body_named_examples.items()}
+        for match in matches:
+            name = match.group(1)
+            for problem in _sample_problems(samples.get(name, ""), match.group(0), SAMPLE_MAX):
+                _add(errors, f"body_examples.{name}", problem)
+        return
+    samples_list = [as_text(sample) for sample in spec.body_examples]
+    for number in sorted({int(match.group(1)) for match in matches} - {0}):
+        sample = samples_list[number - 1] if number <= len(samples_list) else ""
         for problem in _sample_problems(sample, f"{{{{{number}}}}}", SAMPLE_MAX):
             _add(errors, f"body_examples.{number - 1}", problem)
 
@@ -310,34 +356,34 @@ def _check_footer(footer: str, errors: Errors) -> None:
         return
     if len(footer) > FOOTER_MAX:
         _add(errors, "footer", _too_long("The footer", FOOTER_MAX, len(footer)))
+    if _LINE_BREAK.search(footer):
+        _add(errors, "footer", "The footer must fit on one line: remove the line breaks.")
     if "{{" in footer or "}}" in footer:
         _add(errors, "footer", "The footer can't have variables: remove {{ and }}.")
     if _CONTROL.search(footer):
         _add(errors, "footer", _control_message("The footer"))
+    if emoji_count(footer):
+        _add(errors, "footer", "WhatsApp doesn't allow emoji in the footer: remove them.")
 
 
-def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
+def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, phone_region: str) -> None:
     if len(buttons) > BUTTONS_MAX:
         _add(
             errors,
             "buttons",
             f"A template can have at most {BUTTONS_MAX} buttons (it has {len(buttons)}): remove some.",
         )
-    kinds = [_as_text(button.kind) for button in buttons]
-    url_count = kinds.count(URL)
-    if url_count > URL_BUTTONS_MAX:
-        _add(
-            errors,
-            "buttons",
-            f"A template can have at most {URL_BUTTONS_MAX} URL buttons (it has {url_count}).",
-        )
-    phone_count = kinds.count(PHONE_NUMBER)
-    if phone_count > PHONE_BUTTONS_MAX:
-        _add(
-            errors,
-            "buttons",
-            f"A template can have at most {PHONE_BUTTONS_MAX} phone number button (it has {phone_count}).",
-        )
+    kinds = [as_text(button.kind) for button in buttons]
+    for kind, most in BUTTON_KIND_MAX.items():
+        count = kinds.count(kind)
+        if count > most:
+            label = {URL: "URL", PHONE_NUMBER: "phone number", COPY_CODE: "copy code"}[kind]
+            plural = "buttons" if most != 1 else "button"
+            _add(
+                errors,
+                "buttons",
+                f"A template can have at most {most} {label} {plural} (it has {count}).",
+            )
     # Quick replies form one block, before or after the call-to-action block.
     groups = [kind == QUICK_REPLY for kind in kinds if kind in BUTTON_KINDS]
     block_count = sum(1 for i, group in enumerate(groups) if i == 0 or group != groups[i - 1])
@@ -352,13 +398,21 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
     for index, button in enumerate(buttons):
         prefix = f"buttons.{index}"
         kind = kinds[index]
-        if kind not in BUTTON_KINDS:
+        spec = BUTTON_KINDS.get(kind)
+        if spec is None:
+            names = ", ".join(k.label for k in BUTTON_KINDS.values())
+            _add(errors, f"{prefix}.kind", f"Choose a button type: {names}.")
+        elif category and not spec.allowed_in(category):
             _add(
                 errors,
                 f"{prefix}.kind",
-                "Choose a button type: Quick Reply, Call To Action (Phone Number) or Call To Action (URL).",
+                f"A {spec.label} button is for Marketing templates only: remove it or change the category.",
             )
-        text = _as_text(button.text)
+        if kind == COPY_CODE:
+            for problem in _code_example_problems(as_text(button.code_example)):
+                _add(errors, f"{prefix}.code_example", problem)
+            continue
+        text = as_text(button.text)
         text_max = QUICK_REPLY_TEXT_MAX if kind == QUICK_REPLY else BUTTON_TEXT_MAX
         for problem in _button_text_problems(text, text_max):
             _add(errors, f"{prefix}.text", problem)
@@ -372,10 +426,23 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors) -> None:
                 )
             texts_seen.add(text_key)
         if kind == PHONE_NUMBER:
-            for problem in _phone_problems(_as_text(button.phone_number)):
+            for problem in _phone_problems(as_text(button.phone_number), phone_region):
                 _add(errors, f"{prefix}.phone_number", problem)
         elif kind == URL:
             _check_url_button(button, prefix, errors)
+
+
+def _code_example_problems(code: str) -> list[str]:
+    if not code.strip():
+        return ["Enter an example of the offer code, e.g. SALE25."]
+    problems = []
+    if len(code) > COPY_CODE_EXAMPLE_MAX:
+        problems.append(_too_long("The offer code", COPY_CODE_EXAMPLE_MAX, len(code)))
+    if any(character.isspace() for character in code) or _CONTROL.search(code):
+        problems.append("The offer code must be one word, without spaces.")
+    if "{{" in code or "}}" in code:
+        problems.append("Write an example code a customer would copy, without {{ and }}.")
+    return problems
 
 
 def _button_text_problems(text: str, text_max: int) -> list[str]:
@@ -393,29 +460,21 @@ def _button_text_problems(text: str, text_max: int) -> list[str]:
     return problems
 
 
-def _phone_problems(phone: str) -> list[str]:
+def _phone_problems(phone: str, region: str) -> list[str]:
     if not phone.strip():
         return ["Enter the phone number the button calls."]
-    problems = []
     if len(phone) > PHONE_MAX:
-        problems.append(_too_long("The phone number", PHONE_MAX, len(phone)))
-    if not _PHONE.fullmatch(phone):
-        problems.append(
-            "Enter the phone number in international format: + then the country "
-            "code and number, e.g. +62 812 3456 7890."
-        )
-    else:
-        digit_count = sum(character.isdigit() for character in phone)
-        if not PHONE_DIGITS_MIN <= digit_count <= PHONE_DIGITS_MAX:
-            problems.append(
-                f"The phone number must have {PHONE_DIGITS_MIN} to {PHONE_DIGITS_MAX} "
-                f"digits including the country code (it has {digit_count})."
-            )
-    return problems
+        return [_too_long("The phone number", PHONE_MAX, len(phone))]
+    if phone_number_normalised(phone, region) is None:
+        return [
+            "This is not a phone number WhatsApp can call: enter it with its country code, "
+            "e.g. +62 812 3456 7890 (or 0812 3456 7890 for an Indonesian number)."
+        ]
+    return []
 
 
 def _check_url_button(button: ButtonSpec, prefix: str, errors: Errors) -> None:
-    url = _as_text(button.url)
+    url = as_text(button.url)
     key = f"{prefix}.url"
     if not url.strip():
         _add(errors, key, "Enter the link (URL) the button opens.")
@@ -445,7 +504,7 @@ def _check_url_button(button: ButtonSpec, prefix: str, errors: Errors) -> None:
         _add(errors, key, problem)
         return
     if has_variable:
-        sample = _as_text(button.url_example)
+        sample = as_text(button.url_example)
         if not sample.strip():
             _add(errors, f"{prefix}.url_example", "Add a sample for {{1}} in the URL.")
         elif _url_problem(base + sample) or len(base + sample) > URL_MAX:
@@ -505,29 +564,51 @@ def _is_valid_host(host: str) -> bool:
 # Variables and samples.
 
 
-def _variable_format_problems(text: str) -> list[str]:
-    """Messages for braces that look like a variable but aren't one."""
+def _variable_format_problems(text: str, *, named: bool = False) -> list[str]:
+    """Messages for braces that look like a variable but aren't one (in this template's way of writing them)."""
     problems = []
-    for match in _VARIABLE.finditer(text):
-        digits = match.group(1)
-        if int(digits) == 0:
+    valid = _ANY_VARIABLE if named else _VARIABLE
+    for match in valid.finditer(text):
+        key = match.group(1)
+        if named and is_numbered(key):
+            _append_once(
+                problems,
+                f"This template uses named variables: write {_quoted(match.group(0))} with a name, "
+                "like {{order_id}}, or switch to numbered variables.",
+            )
+        elif named and not VARIABLE_NAME.fullmatch(key):
+            _append_once(
+                problems,
+                f"{_quoted(match.group(0))} is not a valid name: start it with a letter, e.g. {{{{order_id}}}}.",
+            )
+        elif named and len(key) > VARIABLE_NAME_MAX:
+            _append_once(problems, f"Variable names can be at most {VARIABLE_NAME_MAX} characters.")
+        elif not named and int(key) == 0:
             _append_once(
                 problems,
                 "Variables start at {{1}}: " + _quoted(match.group(0)) + " is not valid.",
             )
-        elif digits != str(int(digits)):
+        elif not named and key != str(int(key)):
             _append_once(
                 problems,
-                f"Write {_quoted(match.group(0))} as {{{{{int(digits)}}}}}, without leading zeros.",
+                f"Write {_quoted(match.group(0))} as {{{{{int(key)}}}}}, without leading zeros.",
             )
-    leftover = _VARIABLE.sub("\x00", text)
+    leftover = valid.sub("\x00", text)
     if "{{" not in leftover and "}}" not in leftover:
         return problems
     shown = 0
     for match in _BRACED.finditer(leftover):
         if shown == MALFORMED_VARIABLES_SHOWN:
             break
-        message = f"{_quoted(match.group(0))} is not a valid variable: {VARIABLE_FORMAT_HINT}."
+        inside = match.group(0)[2:-2]
+        if not named and _NAME.fullmatch(inside) and not inside.isdigit():
+            message = (
+                f"{_quoted(match.group(0))} is a named variable, but this template numbers its variables: "
+                "write {{1}}, {{2}}… or switch to named variables."
+            )
+        else:
+            hint = NAMED_FORMAT_HINT if named else VARIABLE_FORMAT_HINT
+            message = f"{_quoted(match.group(0))} is not a valid variable: {hint}."
         if message not in problems:
             problems.append(message)
             shown += 1
@@ -535,7 +616,9 @@ def _variable_format_problems(text: str) -> list[str]:
     if "{{" in leftover or "}}" in leftover:
         _append_once(
             problems,
-            "A variable is not written right: use two braces on each side of a number, like {{1}}.",
+            "A variable is not written right: use two braces on each side of a name, like {{order_id}}."
+            if named
+            else "A variable is not written right: use two braces on each side of a number, like {{1}}.",
         )
     return problems
 
@@ -580,13 +663,3 @@ def _add(errors: Errors, key: str, message: str) -> None:
 def _append_once(messages: list[str], message: str) -> None:
     if message not in messages:
         messages.append(message)
-
-
-def _as_text(value: object) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value)
-
-
-def _as_list(value: object) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else []

@@ -16,7 +16,7 @@ from qontak_broadcast.availability import require_task_queue
 from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
-from .rules import NAME_MAX, content_digest_payload, spec_to_dict
+from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
 from .selectors import (
     approval_required_for,
     organization_asks_for_codes,
@@ -24,6 +24,15 @@ from .selectors import (
     review_refusal,
     template_name_taken,
     whatsapp_delete_refusal,
+)
+from .spec import (
+    BUTTON_FIELDS,
+    PARAMETER_FORMATS,
+    PHONE_NUMBER,
+    POSITIONAL,
+    parameter_format_convert,
+    spec_from_dict,
+    spec_to_dict,
 )
 
 # What an emailed code confirms, for each way a template moves on.
@@ -138,25 +147,42 @@ def content_save(*, template: Template, actor, language: str, data: dict) -> Con
     _require_draft(template)
     _contribute(template, actor, Contribution.Kind.EDITED)
     content = template.contents.get(language=language)
+    parameter_format = data.get("parameter_format") or POSITIONAL
+    content.parameter_format = parameter_format if parameter_format in PARAMETER_FORMATS else POSITIONAL
     content.header_format = data.get("header_format") or "NONE"
     content.header_text = _clip(data.get("header_text"), DRAFT_SHORT_MAX)
     content.header_text_example = _clip(data.get("header_text_example"), DRAFT_SHORT_MAX)
     content.body = _clip(data.get("body"), DRAFT_TEXT_MAX)
     content.body_examples = [_clip(s, DRAFT_TEXT_MAX) for s in data.get("body_examples", [])[:DRAFT_SAMPLES_MAX]]
+    named = data.get("body_named_examples") or {}
+    content.body_named_examples = {
+        _clip(name, 64): _clip(sample, DRAFT_TEXT_MAX) for name, sample in list(named.items())[:DRAFT_SAMPLES_MAX]
+    }
     content.footer = _clip(data.get("footer"), DRAFT_SHORT_MAX)
-    content.buttons = [
-        {
-            "kind": _clip(b.get("kind"), 16),
-            "text": _clip(b.get("text"), DRAFT_SHORT_MAX),
-            "phone_number": _clip(b.get("phone_number"), DRAFT_SHORT_MAX),
-            "url": _clip(b.get("url"), DRAFT_TEXT_MAX),
-            "url_example": _clip(b.get("url_example"), DRAFT_TEXT_MAX),
-        }
-        for b in data.get("buttons", [])[:DRAFT_BUTTONS_MAX]
-    ]
+    content.buttons = [_stored_button(b) for b in data.get("buttons", [])[:DRAFT_BUTTONS_MAX]]
     content.save()
     template.save(update_fields=["updated_at"])
     return content
+
+
+def _stored_button(button: dict) -> dict:
+    stored = {"kind": _clip(button.get("kind"), 16)}
+    for name in BUTTON_FIELDS:
+        stored[name] = _clip(button.get(name), DRAFT_TEXT_MAX if name.startswith("url") else DRAFT_SHORT_MAX)
+    if stored["kind"] == PHONE_NUMBER:
+        # Kept as WhatsApp will dial it (0812… in Indonesia becomes +62812…),
+        # so the confirm step shows exactly what is sent.
+        stored["phone_number"] = (
+            phone_number_normalised(stored["phone_number"], DEFAULT_PHONE_REGION) or stored["phone_number"]
+        )
+    return stored
+
+
+def content_parameter_format_switch(*, template: Template, actor, language: str, data: dict, target: str) -> list[str]:
+    """Save the typed content rewritten for numbered or named variables; returns what could not be converted."""
+    conversion = parameter_format_convert(spec_from_dict({**data, "language": language}), target)
+    content_save(template=template, actor=actor, language=language, data=spec_to_dict(conversion.spec))
+    return conversion.notes
 
 
 def media_kind_of(upload) -> str | None:
@@ -290,9 +316,9 @@ def review_digest(template: Template, *, approve: bool, reason: str) -> str:
 
 
 def _queue_submission(template: Template) -> None:
-    from .tasks import submit_template
+    from .tasks import send_to_provider
 
-    transaction.on_commit(lambda: submit_template.delay(template.pk), robust=True)
+    transaction.on_commit(lambda: send_to_provider.delay(template.pk), robust=True)
 
 
 def _require_code(*, actor, purpose: str, template: Template, digest: str) -> None:
@@ -342,7 +368,7 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
 
 
 @transaction.atomic
-def submission_retry(*, template: Template, actor) -> bool:
+def template_send_again(*, template: Template, actor) -> bool:
     """Send a failed template again (languages already accepted are kept).
 
     Sending again is sending: with the toggle on it needs the actor's code

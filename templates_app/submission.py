@@ -1,7 +1,7 @@
 """Taking a submitted template to its reviewer exactly once, and applying what the reviewer says.
 
 Trace: template_submit (services) freezes the draft as Submitting and queues
-tasks.submit_template after commit -> submission_run claims it with a
+tasks.send_to_provider after commit -> submission_run claims it with a
 conditional update, sends each language through the account's provider
 (saving each answer at once, so a retry continues where it stopped) ->
 Pending. Updates then arrive from the webhook, the periodic sync or the

@@ -7,8 +7,8 @@ logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=None)
-def submit_template(self, template_id: int) -> None:
-    """Send a submitted template to its channel account's reviewer.
+def send_to_provider(self, template_id: int) -> None:
+    """Send a submitted template to its channel account's reviewer (WhatsApp or the review desk).
 
     Idempotent: the run claims the template with a conditional update and
     skips languages already at the provider, so a second delivery of this
@@ -46,7 +46,7 @@ def requeue_stranded_submissions() -> int:
 
     ids = list(submissions_stranded(older_than_seconds=settings.SUBMISSION_CLAIM_TIMEOUT).values_list("pk", flat=True))
     for template_id in ids:
-        submit_template.delay(template_id)
+        send_to_provider.delay(template_id)
     return len(ids)
 
 

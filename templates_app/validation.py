@@ -44,7 +44,7 @@ def template_problems(*, template: Template) -> Problems:
     if names:
         problems.template["name"] = names
     for content in template.contents.all():
-        errors = validate_content(content.spec())
+        errors = validate_content(content.spec(), category=template.category)
         if content.header_format in ("IMAGE", "VIDEO", "DOCUMENT") and not content.media_sample:
             errors.setdefault("media_sample", []).append("Add a sample file for the media header (Add Sample).")
         problems.contents[content.language] = errors

@@ -139,7 +139,7 @@ def _import_name(*, account: ChannelAccount, actor, name: str, items: list) -> T
                 template=template,
                 language=item["language"],
                 position=i,
-                **content_from_components(item.get("components")),
+                **content_from_components(item.get("components"), item.get("parameter_format")),
             )
             for i, item in enumerate(items)
         ]

@@ -13,10 +13,11 @@
   "use strict";
 
   // --- WhatsApp markup ------------------------------------------------------
-  // A line-for-line port of templates_app/markup.py: the same text and samples
-  // give the same HTML, escaping included. All user text leaves through
-  // escapeHtml; the only tags made are <strong>, <em>, <s>, <code>, <br> and
-  // the two variable spans.
+  // The browser's copy of templates_app/markup.py, so the preview follows every
+  // keystroke without a round trip. tests/browser/test_preview_parity.py runs
+  // the server's markup cases through both and requires the same HTML. All
+  // user text leaves through escapeHtml; the only tags made are <strong>,
+  // <em>, <s>, <code>, <br> and the two variable spans.
 
   const MARKER_TAGS = { "*": "strong", "_": "em", "~": "s" };
   const MONO = "```";
@@ -24,7 +25,8 @@
   const VARIABLE = "variable";
   const MARKER = "marker";
   const MONO_MARKER = "mono";
-  const ATOM = /(\{\{[0-9]+\}\})|(```)|([*_~])|([^{*_~`]+|[{`])/g;
+  // Numbered ({{1}}) and named ({{order_id}}) variables alike, as on the server.
+  const ATOM = /(\{\{[a-z0-9_]+\}\})|(```)|([*_~])|([^{*_~`]+|[{`])/g;
   // Python's str.isspace(), character for character (JavaScript's \s differs).
   const PY_SPACE_CHARS = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
   const PY_SPACE = new RegExp("[" + PY_SPACE_CHARS + "]");
@@ -70,8 +72,25 @@
     return text.charAt(n - 1);
   }
 
+  // Samples keyed as the variables are written ("1", "order_id"); an array is
+  // numbered samples, the first being {{1}}'s.
+  function sampleMap(samples) {
+    const map = Object.create(null);
+    if (!samples) return map;
+    if (Array.isArray(samples)) {
+      samples.forEach(function (value, index) {
+        map[String(index + 1)] = String(value);
+      });
+    } else {
+      Object.keys(samples).forEach(function (key) {
+        map[key] = String(samples[key]);
+      });
+    }
+    return map;
+  }
+
   function renderMarkup(text, samples) {
-    samples = samples || [];
+    samples = sampleMap(samples);
     return String(text)
       .replace(/\r\n/g, "\n")
       .replace(/\r/g, "\n")
@@ -159,12 +178,10 @@
     return '<span class="var">' + escapeHtml(sample) + "</span>";
   }
 
-  function sampleFor(digits, samples) {
-    // More than 9 digits can't be a real variable number (the server agrees).
-    if (digits.length > 9) return null;
-    const number = parseInt(digits, 10);
-    if (number >= 1 && number <= samples.length && !isBlank(samples[number - 1])) return String(samples[number - 1]);
-    return null;
+  function sampleFor(key, samples) {
+    // Looked up as written: "01" is not "1" (the server agrees).
+    const sample = samples[key];
+    return sample === undefined || isBlank(sample) ? null : sample;
   }
 
   // "**bold**" reads as "*" + bold + "*", the outer pair staying literal.
@@ -196,18 +213,24 @@
 
   // --- end of the markup port -----------------------------------------------
 
-  // Limits from templates_app/rules.py.
-  const BODY_MAX = 1024;
-  const COUNTER_LIMITS = { body: BODY_MAX, header_text: 60, footer: 60 };
-  const BUTTONS_MAX = 10;
-  const KIND_MAX = { URL: 2, PHONE_NUMBER: 1 };
-  const KIND_NAMES = { QUICK_REPLY: "Quick Reply", PHONE_NUMBER: "Phone Number", URL: "URL" };
-  const KIND_LIMIT_NAMES = { URL: ["URL button", "URL buttons"], PHONE_NUMBER: ["phone number button", "phone number buttons"] };
-  const MEDIA_KINDS = { IMAGE: "image", VIDEO: "video", DOCUMENT: "document" };
-  const MEDIA_LABELS = { IMAGE: "Image", VIDEO: "Video", DOCUMENT: "Document" };
-  const MEDIA_ACCEPT = { IMAGE: "image/jpeg,image/png", VIDEO: "video/mp4", DOCUMENT: "application/pdf" };
+  // The content vocabulary and its limits come from the server
+  // (templates_app.spec.browser_vocabulary, built from rules.py and media.py),
+  // sent once with json_script: nothing here repeats a number or a kind.
+  const VOCABULARY = (function () {
+    const element = document.getElementById("wizard-vocabulary");
+    try {
+      return element ? JSON.parse(element.textContent) : null;
+    } catch (error) {
+      return null;
+    }
+  })() || { limits: {}, button_kinds: {}, media: {}, variable_name: "[a-z][a-z0-9_]*" };
+  const LIMITS = VOCABULARY.limits;
+  const KINDS = VOCABULARY.button_kinds;
+  const MEDIA = VOCABULARY.media;
+  const COUNTER_LIMITS = { body: LIMITS.body, header_text: LIMITS.header_text, footer: LIMITS.footer };
+  const VARIABLE_NAME = new RegExp("^" + VOCABULARY.variable_name + "$");
   const FORMAT_MARKERS = { bold: "*", italic: "_", strike: "~" };
-  const VARIABLE_NUMBER = /\{\{([0-9]{1,9})\}\}/g;
+  const VARIABLE_KEY = /\{\{([a-z0-9_]+)\}\}/g;
 
   const AUTOSAVE_DELAY = 1500;
   const AUTOSAVE_EVERY = 15000;
@@ -286,7 +309,7 @@
   function syncHeader() {
     const form = getForm();
     const format = headerFormat();
-    const mediaKind = MEDIA_KINDS[format];
+    const mediaKind = MEDIA[format] ? MEDIA[format].label.toLowerCase() : "";
     $$("[data-header-section]", form).forEach(function (section) {
       const which = section.getAttribute("data-header-section");
       const show = which === "MEDIA" ? Boolean(mediaKind) : which === format;
@@ -315,7 +338,7 @@
       input.value = format;
     });
     $$('input[type=file][name="media_sample"]').forEach(function (input) {
-      input.setAttribute("accept", MEDIA_ACCEPT[format]);
+      input.setAttribute("accept", MEDIA[format].accept);
     });
   }
 
@@ -326,7 +349,7 @@
       const name = counter.getAttribute("data-counter-for");
       const input = field(name);
       if (!input) return;
-      const limit = parseInt(counter.getAttribute("data-max"), 10) || COUNTER_LIMITS[name] || (input.maxLength > 0 ? input.maxLength : 0);
+      const limit = COUNTER_LIMITS[name] || 0;
       const count = characterCount(input.value);
       counter.textContent = limit ? count + "/" + limit : String(count);
       counter.classList.toggle("over", Boolean(limit) && count > limit);
@@ -402,23 +425,75 @@
     }
   }
 
-  function variableNumbers(text) {
-    const numbers = [];
+  function variableKeys(text) {
+    const keys = [];
     let match;
-    VARIABLE_NUMBER.lastIndex = 0;
-    while ((match = VARIABLE_NUMBER.exec(text)) !== null) numbers.push(parseInt(match[1], 10));
-    return numbers;
+    VARIABLE_KEY.lastIndex = 0;
+    while ((match = VARIABLE_KEY.exec(text)) !== null) keys.push(match[1]);
+    return keys;
+  }
+
+  function isNumbered(key) {
+    return /^[0-9]+$/.test(key);
+  }
+
+  function isNamed() {
+    return valueOf("parameter_format") === "NAMED";
   }
 
   let bodyWasFocused = false;
 
+  // A named template asks for the variable's name (the field beside the
+  // button); the server does the same for the form without JavaScript.
+  function nameProblem(name, text) {
+    if (!VARIABLE_NAME.test(name) || name.length > (LIMITS.variable_name || 60)) {
+      return "Name the variable with lowercase letters, digits and underscores, starting with a letter.";
+    }
+    if (variableKeys(text).indexOf(name) !== -1) return "The message already has {{" + name + "}}: choose another name.";
+    return "";
+  }
+
+  function showNameProblem(input, message) {
+    let note = document.getElementById("new-variable-name-error");
+    if (!note && message) {
+      note = document.createElement("div");
+      note.id = "new-variable-name-error";
+      note.className = "field-error";
+      note.setAttribute("role", "alert");
+      input.parentNode.insertBefore(note, input.nextSibling.nextSibling);
+    }
+    if (note) {
+      note.textContent = message;
+      note.hidden = !message;
+    }
+    input.setAttribute("aria-invalid", message ? "true" : "false");
+  }
+
   function addVariable(textarea) {
     const value = textarea.value;
+    let key;
+    if (isNamed()) {
+      const input = $("input[data-new-variable-name]");
+      if (!input) return;
+      const name = input.value.trim();
+      const problem = nameProblem(name, value);
+      showNameProblem(input, problem);
+      if (problem) {
+        input.focus();
+        return;
+      }
+      key = name;
+      input.value = "";
+    } else {
+      const numbers = variableKeys(value).filter(isNumbered).map(function (key) {
+        return key.length > 9 ? 0 : parseInt(key, 10);
+      });
+      key = String(Math.max.apply(null, [0].concat(numbers)) + 1);
+    }
     // Before the author has clicked into the message, "at the cursor" means at the end.
     const at = bodyWasFocused ? textarea.selectionEnd : value.length;
-    const next = Math.max.apply(null, [0].concat(variableNumbers(value))) + 1;
     const before = at > 0 ? value.charAt(at - 1) : "";
-    const text = (before && !PY_SPACE.test(before) ? " " : "") + "{{" + next + "}}";
+    const text = (before && !PY_SPACE.test(before) ? " " : "") + "{{" + key + "}}";
     replaceRange(textarea, at, at, text, at + text.length, at + text.length);
   }
 
@@ -428,34 +503,39 @@
     const container = document.getElementById("body-samples");
     const textarea = bodyField();
     if (!container || !textarea) return;
-    const wanted = Array.from(new Set(variableNumbers(textarea.value)))
-      .filter(function (n) {
-        return n > 0;
-      })
-      .sort(function (a, b) {
-        return a - b;
-      });
-    const fields = $$(".sample-field[data-variable]", container);
-    const byNumber = {};
-    fields.forEach(function (sample) {
-      byNumber[parseInt(sample.getAttribute("data-variable"), 10)] = sample;
+    // Numbered samples in numeric order; named ones in order of appearance.
+    const named = isNamed();
+    let wanted = Array.from(new Set(variableKeys(textarea.value))).filter(function (key) {
+      return named ? !isNumbered(key) : isNumbered(key) && key.length <= 9 && parseInt(key, 10) > 0;
     });
-    wanted.forEach(function (n) {
-      if (byNumber[n]) return;
-      const sample = cloneTemplate("sample-field-template", "__N__", String(n));
+    if (!named) {
+      wanted = wanted.sort(function (a, b) {
+        return parseInt(a, 10) - parseInt(b, 10);
+      });
+    }
+    const fields = $$(".sample-field[data-variable]", container);
+    const byKey = {};
+    fields.forEach(function (sample) {
+      byKey[sample.getAttribute("data-variable")] = sample;
+    });
+    wanted.forEach(function (key, position) {
+      if (byKey[key]) return;
+      const sample = cloneTemplate("sample-field-template", "__N__", key);
       if (!sample) return;
-      // In numeric order, without moving the others (that would drop focus).
+      // In order, without moving the others (that would drop focus).
       const after = fields.filter(function (other) {
-        return parseInt(other.getAttribute("data-variable"), 10) > n;
+        const otherKey = other.getAttribute("data-variable");
+        const otherAt = wanted.indexOf(otherKey);
+        return otherAt > position || (otherAt === -1 && !named && isNumbered(otherKey) && parseInt(otherKey, 10) > parseInt(key, 10));
       })[0];
       container.insertBefore(sample, after || null);
       fields.push(sample);
-      byNumber[n] = sample;
+      byKey[key] = sample;
     });
     // A sample whose variable went away is hidden, not deleted: undo brings it back.
-    Object.keys(byNumber).forEach(function (key) {
-      const hide = wanted.indexOf(parseInt(key, 10)) === -1;
-      if (byNumber[key].hidden !== hide) byNumber[key].hidden = hide;
+    Object.keys(byKey).forEach(function (key) {
+      const hide = wanted.indexOf(key) === -1;
+      if (byKey[key].hidden !== hide) byKey[key].hidden = hide;
     });
     const empty = document.getElementById("body-samples-empty");
     if (empty) empty.hidden = wanted.length > 0;
@@ -463,15 +543,18 @@
 
   function bodySamples() {
     const form = getForm();
-    const samples = [];
+    const samples = {};
     $$("input[name^='body_example_']", form).forEach(function (input) {
-      const match = /^body_example_([0-9]+)$/.exec(input.name);
-      if (!match) return;
-      const n = parseInt(match[1], 10);
-      if (n < 1 || n > 999) return;
-      while (samples.length < n) samples.push("");
-      samples[n - 1] = input.value;
+      const match = /^body_example_([a-z0-9_]+)$/.exec(input.name);
+      if (match) samples[match[1]] = input.value;
     });
+    return samples;
+  }
+
+  function headerSamples(text) {
+    const samples = {};
+    const keys = variableKeys(text);
+    if (keys.length) samples[keys[0]] = valueOf("header_text_example");
     return samples;
   }
 
@@ -489,20 +572,25 @@
   }
 
   function isQuickReply(row) {
-    return rowKind(row) === "QUICK_REPLY";
+    const kind = KINDS[rowKind(row)];
+    return Boolean(kind && kind.quick_reply);
   }
 
   function kindCounts(rows) {
-    const counts = { QUICK_REPLY: 0, PHONE_NUMBER: 0, URL: 0 };
+    const counts = {};
     rows.forEach(function (row) {
       counts[rowKind(row)] = (counts[rowKind(row)] || 0) + 1;
     });
     return counts;
   }
 
+  function kindMax(kind) {
+    return KINDS[kind] && KINDS[kind].max ? KINDS[kind].max : null;
+  }
+
   function canAdd(kind, rows) {
-    if (rows.length >= BUTTONS_MAX) return false;
-    return !(kind in KIND_MAX) || kindCounts(rows)[kind] < KIND_MAX[kind];
+    if (rows.length >= LIMITS.buttons || !KINDS[kind] || !KINDS[kind].allowed) return false;
+    return kindMax(kind) === null || (kindCounts(rows)[kind] || 0) < kindMax(kind);
   }
 
   // Indexes 0..n-1 in page order, so the server reads the buttons in the order shown.
@@ -534,15 +622,15 @@
     });
     const counts = kindCounts(rows);
     let message = "";
-    if (rows.length >= BUTTONS_MAX) {
+    if (rows.length >= LIMITS.buttons) {
       message = "You have " + rows.length + " buttons, the most WhatsApp allows.";
     } else {
-      const full = Object.keys(KIND_MAX)
+      const full = Object.keys(KINDS)
         .filter(function (kind) {
-          return counts[kind] >= KIND_MAX[kind];
+          return kindMax(kind) !== null && (counts[kind] || 0) >= kindMax(kind);
         })
         .map(function (kind) {
-          return counts[kind] + " " + KIND_LIMIT_NAMES[kind][counts[kind] === 1 ? 0 : 1];
+          return counts[kind] + " " + KINDS[kind].label + (counts[kind] === 1 ? " button" : " buttons");
         });
       if (full.length) message = "You have " + full.join(" and ") + ", the most WhatsApp allows.";
     }
@@ -685,7 +773,7 @@
     if (renderedMedia.get(element) === key) return;
     renderedMedia.set(element, key);
     element.textContent = "";
-    element.setAttribute("data-kind", MEDIA_KINDS[format]);
+    element.setAttribute("data-kind", format.toLowerCase());
     if (format === "IMAGE" && url && mime.indexOf("image/") === 0) {
       const image = document.createElement("img");
       image.alt = "Header image sample";
@@ -698,7 +786,7 @@
     placeholder.appendChild(mediaIcon(format));
     const label = document.createElement("span");
     label.className = "wa-media-label";
-    label.textContent = MEDIA_LABELS[format];
+    label.textContent = MEDIA[format].label;
     placeholder.appendChild(label);
     if (name) {
       const small = document.createElement("small");
@@ -708,30 +796,33 @@
     element.appendChild(placeholder);
   }
 
+  // The same shape as preview.html's buttons (templates_app.views.common.preview_buttons).
   function renderButtonsPreview(element) {
     element.textContent = "";
     const rows = buttonRows();
     rows.forEach(function (row) {
-      const kind = rowKind(row);
+      const kind = KINDS[rowKind(row)];
+      if (!kind) return;
       const input = $("input[name$='-text']", row);
-      const text = input ? input.value.trim() : "";
+      const text = kind.fixed_text || !input ? "" : input.value.trim();
       const item = document.createElement("div");
       item.className = "wa-button";
-      item.setAttribute("data-kind", kind);
-      if (kind === "PHONE_NUMBER" || kind === "URL") {
+      item.setAttribute("data-kind", rowKind(row));
+      if (kind.icon) {
         const icon = document.createElement("span");
         icon.className = "wa-button-icon";
-        icon.textContent = kind === "URL" ? "\u2197" : "\u260e"; // north-east arrow, telephone
+        icon.textContent = kind.icon;
         icon.setAttribute("aria-hidden", "true");
         item.appendChild(icon);
         const spoken = document.createElement("span");
         spoken.className = "visually-hidden";
-        spoken.textContent = kind === "URL" ? "Open link: " : "Call: ";
+        spoken.textContent = kind.spoken;
         item.appendChild(spoken);
       }
       const label = document.createElement("span");
-      label.className = "wa-button-text" + (text ? "" : " wa-button-empty");
-      label.textContent = text || KIND_NAMES[kind] || kind;
+      const empty = !kind.fixed_text && !text;
+      label.className = "wa-button-text" + (empty ? " wa-button-empty" : "");
+      label.textContent = text || kind.placeholder;
       item.appendChild(label);
       element.appendChild(item);
     });
@@ -749,18 +840,18 @@
       const text = valueOf("header_text");
       const show = format === "TEXT" && !isBlank(text);
       header.hidden = !show;
-      header.innerHTML = show ? renderMarkup(text, withSamples ? [valueOf("header_text_example")] : []) : "";
+      header.innerHTML = show ? renderMarkup(text, withSamples ? headerSamples(text) : {}) : "";
     }
 
     const media = $('[data-preview="media"]', preview);
     if (media) {
-      media.hidden = !MEDIA_KINDS[format];
-      if (MEDIA_KINDS[format]) renderMedia(media, format);
+      media.hidden = !MEDIA[format];
+      if (MEDIA[format]) renderMedia(media, format);
     }
 
     const body = $('[data-preview="body"]', preview);
     const textarea = bodyField();
-    if (body && textarea) body.innerHTML = renderMarkup(textarea.value, withSamples ? bodySamples() : []);
+    if (body && textarea) body.innerHTML = renderMarkup(textarea.value, withSamples ? bodySamples() : {});
 
     const footer = $('[data-preview="footer"]', preview);
     if (footer) {
@@ -1098,6 +1189,13 @@
 
   function onKeydown(event) {
     const target = event.target;
+    if (event.key === "Enter" && !event.isComposing && target.hasAttribute && target.hasAttribute("data-new-variable-name")) {
+      // Enter in the name field means "+ Add Variable".
+      event.preventDefault();
+      const textarea = bodyField();
+      if (textarea) addVariable(textarea);
+      return;
+    }
     if (event.key === "Enter" && !event.isComposing && ownField(target) && target.tagName === "INPUT" && !/^(submit|button|reset|image)$/.test(target.type)) {
       // Enter would submit the form through its first submit button ("+ Add Variable").
       event.preventDefault();
@@ -1160,6 +1258,9 @@
       if (getForm()) refreshAll();
     });
   }
+
+  // The preview's renderer, for the parity test against templates_app/markup.py.
+  window.QontakPreview = { renderMarkup: renderMarkup };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -44,7 +44,8 @@ from django.utils import timezone
 
 from accounts.models import ChannelAccount
 from templates_app.models import Content, HeaderFormat, Status, Submission, Template
-from templates_app.rules import PHONE_NUMBER, QUICK_REPLY, URL, variables_in
+from templates_app.rules import DEFAULT_PHONE_REGION, phone_number_normalised, variables_in
+from templates_app.spec import COPY_CODE, NAMED, PHONE_NUMBER, POSITIONAL, QUICK_REPLY, URL, variable_keys
 
 from .base import (
     PermanentProviderError,
@@ -108,7 +109,7 @@ LIST_PAGE_SIZE = 100
 LIST_PAGES_MAX = 20
 # Reading every template of an account (import, status sync): WhatsApp allows at most 6,000 per account.
 ACCOUNT_PAGES_MAX = 200
-IMPORT_FIELDS = "id,name,language,status,category,components,quality_score,rejected_reason"
+IMPORT_FIELDS = "id,name,language,status,category,components,parameter_format,quality_score,rejected_reason"
 SYNC_FIELDS = "id,name,language,status,category,quality_score,rejected_reason"
 # Code 100, subcode 2593002: "Message template not found" (deleting one that is already gone).
 TEMPLATE_NOT_FOUND_SUBCODE = 2593002
@@ -594,43 +595,60 @@ def template_payload(
     """The body of `POST /{waba-id}/message_templates` for one language of a template.
 
     `category` overrides the template's own when WhatsApp filed its first language under another one.
+    Named variables ({{order_id}}) go with `parameter_format: NAMED` and their samples as
+    `*_text_named_params`; numbered ones as `POSITIONAL` with `body_text` / `header_text` lists.
     """
+    spec = content.spec()
+    named = spec.parameter_format == NAMED
     components: list[dict[str, Any]] = []
-    header = _header_component(content, header_handle)
+    header = _header_component(spec, header_handle, named=named)
     if header:
         components.append(header)
-    components.append(_body_component(content))
-    footer = content.footer.strip()
+    components.append(_body_component(spec, named=named))
+    footer = spec.footer.strip()
     if footer:
         components.append({"type": "FOOTER", "text": footer})
-    buttons = [_button(button) for button in content.spec().buttons]
+    buttons = [_button(button) for button in spec.buttons]
     if buttons:
         components.append({"type": "BUTTONS", "buttons": buttons})
     return {
         "name": template.name,
         "language": content.language,
         "category": category or template.category,
+        "parameter_format": NAMED if named else POSITIONAL,
         "components": components,
     }
 
 
-def _header_component(content, header_handle: str) -> dict[str, Any] | None:
-    if content.header_format == HeaderFormat.TEXT:
-        text = content.header_text.strip()
+def _header_component(spec, header_handle: str, *, named: bool) -> dict[str, Any] | None:
+    if spec.header_format == HeaderFormat.TEXT:
+        text = spec.header_text.strip()
         header: dict[str, Any] = {"type": "HEADER", "format": "TEXT", "text": text}
-        if variables_in(text):
-            header["example"] = {"header_text": [content.header_text_example.strip()]}
+        keys = variable_keys(text)
+        if keys and named:
+            example = {"param_name": keys[0], "example": spec.header_text_example.strip()}
+            header["example"] = {"header_text_named_params": [example]}
+        elif keys:
+            header["example"] = {"header_text": [spec.header_text_example.strip()]}
         return header
-    if content.header_format in MEDIA_HEADER_FORMATS:
-        return {"type": "HEADER", "format": str(content.header_format), "example": {"header_handle": [header_handle]}}
+    if spec.header_format in MEDIA_HEADER_FORMATS:
+        return {"type": "HEADER", "format": str(spec.header_format), "example": {"header_handle": [header_handle]}}
     return None
 
 
-def _body_component(content) -> dict[str, Any]:
-    body: dict[str, Any] = {"type": "BODY", "text": content.body}
-    numbers = variables_in(content.body)
+def _body_component(spec, *, named: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": "BODY", "text": spec.body}
+    if named:
+        samples = spec.body_samples()
+        names = list(dict.fromkeys(variable_keys(spec.body)))
+        if names:
+            body["example"] = {
+                "body_text_named_params": [{"param_name": name, "example": samples.get(name, "")} for name in names]
+            }
+        return body
+    numbers = variables_in(spec.body)
     if numbers:
-        samples = [str(sample) for sample in content.body_examples][: max(numbers)]
+        samples = [str(sample) for sample in spec.body_examples][: max(numbers)]
         body["example"] = {"body_text": [samples]}
     return body
 
@@ -647,6 +665,9 @@ def _button(button) -> dict[str, Any]:
         if url.endswith("{{1}}"):
             entry["example"] = [url[: -len("{{1}}")] + button.url_example.strip()]
         return entry
+    if button.kind == COPY_CODE:
+        # WhatsApp writes the button's text itself: only the example code is sent.
+        return {"type": COPY_CODE, "example": button.code_example.strip()}
     raise PermanentProviderError(f"A button has a type WhatsApp does not know ({button.kind!r}).")
 
 
@@ -705,8 +726,10 @@ def _button_shape(button: object) -> tuple:
 
 
 def normalised_phone(phone: str) -> str:
-    """+ and the digits: "+62 812-3456 7890" -> "+6281234567890"."""
-    return "+" + "".join(character for character in phone if character.isdigit())
+    """The number as WhatsApp dials it: "+62 812-3456 7890" or "0812 3456 7890" -> "+6281234567890"."""
+    return phone_number_normalised(phone, DEFAULT_PHONE_REGION) or (
+        "+" + "".join(character for character in phone if character.isdigit())
+    )
 
 
 def whatsapp_status(raw: object) -> str | None:
@@ -784,20 +807,23 @@ def template_state(item: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def content_from_components(components: object) -> dict[str, Any]:
+def content_from_components(components: object, parameter_format: object = None) -> dict[str, Any]:
     """One language's content as we store it, from the components WhatsApp lists for it.
 
     Header (text with its sample, or the media format: WhatsApp's sample is
     a link of its own, not a file we keep), body with its samples (numbered
-    or named), footer, and the buttons; kinds we don't build keep their type
-    and text so the preview shows them.
+    or named, as the template's `parameter_format` says), footer, and the
+    buttons; kinds we don't build keep their type and text so the preview
+    shows them.
     """
     content: dict[str, Any] = {
+        "parameter_format": "NAMED" if parameter_format == "NAMED" else "POSITIONAL",
         "header_format": "NONE",
         "header_text": "",
         "header_text_example": "",
         "body": "",
         "body_examples": [],
+        "body_named_examples": {},
         "footer": "",
         "buttons": [],
     }
@@ -812,8 +838,11 @@ def content_from_components(components: object) -> dict[str, Any]:
                 content["header_format"] = "TEXT"
                 content["header_text"] = _text(component.get("text"))[:255]
                 samples = example.get("header_text")
+                named = example.get("header_text_named_params")
                 if isinstance(samples, list) and samples:
                     content["header_text_example"] = str(samples[0])[:255]
+                elif isinstance(named, list) and named and isinstance(named[0], Mapping):
+                    content["header_text_example"] = str(named[0].get("example", ""))[:255]
             elif header_format in ("IMAGE", "VIDEO", "DOCUMENT"):
                 content["header_format"] = header_format
         elif kind == "BODY":
@@ -823,9 +852,12 @@ def content_from_components(components: object) -> dict[str, Any]:
             if isinstance(numbered, list) and numbered and isinstance(numbered[0], list):
                 content["body_examples"] = [str(sample) for sample in numbered[0]]
             elif isinstance(named, list):
-                content["body_examples"] = [
-                    str(param.get("example", "")) for param in named if isinstance(param, Mapping)
-                ]
+                content["parameter_format"] = "NAMED"
+                content["body_named_examples"] = {
+                    str(param.get("param_name", "")): str(param.get("example", ""))
+                    for param in named
+                    if isinstance(param, Mapping) and param.get("param_name")
+                }
         elif kind == "FOOTER":
             content["footer"] = _text(component.get("text"))[:255]
         elif kind == "BUTTONS":
@@ -833,18 +865,21 @@ def content_from_components(components: object) -> dict[str, Any]:
             for button in buttons if isinstance(buttons, list) else []:
                 if not isinstance(button, Mapping):
                     continue
-                url_examples = button.get("example")
+                examples = button.get("example")
+                first_example = str(examples[0]) if isinstance(examples, list) and examples else _text(examples)
+                button_kind = _text(button.get("type")).upper()[:16]
                 url = _text(button.get("url"))
                 url_example = ""
-                if url.endswith("{{1}}") and isinstance(url_examples, list) and url_examples:
-                    url_example = str(url_examples[0]).removeprefix(url[: -len("{{1}}")])
+                if url.endswith("{{1}}") and first_example:
+                    url_example = first_example.removeprefix(url[: -len("{{1}}")])
                 content["buttons"].append(
                     {
-                        "kind": _text(button.get("type")).upper()[:16],
+                        "kind": button_kind,
                         "text": _text(button.get("text"))[:255],
                         "phone_number": _text(button.get("phone_number"))[:255],
                         "url": url,
                         "url_example": url_example,
+                        "code_example": first_example[:255] if button_kind == "COPY_CODE" else "",
                     }
                 )
     return content

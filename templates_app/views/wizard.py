@@ -15,20 +15,31 @@ from accounts.permissions import AUTHORS, role_required
 from accounts.selectors import channel_accounts_for_member
 
 from ..forms import MediaSampleForm, TemplateDetailsForm, content_data_from_post
-from ..markup import render_markup
 from ..models import ImmutableTemplateError
-from ..rules import BUTTONS_MAX, variables_in
+from ..rules import BUTTON_KIND_MAX, BUTTONS_MAX, VARIABLE_NAME_MAX, variables_in
 from ..selectors import content_get, otp_required_for, template_get_for_member
 from ..services import (
     TemplateError,
     content_media_attach,
     content_media_remove,
+    content_parameter_format_switch,
     content_save,
     template_create,
     template_details_update,
 )
+from ..spec import (
+    BUTTON_FIELDS,
+    BUTTON_KINDS,
+    NAMED,
+    PARAMETER_FORMAT_LABELS,
+    PARAMETER_FORMATS,
+    VARIABLE_NAME,
+    browser_vocabulary,
+    variable_keys,
+    variable_token,
+)
 from ..validation import template_problems
-from .common import editable_draft
+from .common import content_preview, editable_draft
 
 
 def _wants_json(request) -> bool:
@@ -63,7 +74,7 @@ def template_new(request):
 
 @role_required(*AUTHORS)
 @require_http_methods(["GET", "POST"])
-def template_details(request, template_id: int):
+def template_details_edit(request, template_id: int):
     template, gone = editable_draft(request, template_id)
     if gone:
         return gone
@@ -90,24 +101,31 @@ def template_details(request, template_id: int):
 def _edit_context(request, template, language: str, *, errors=None, problems=None):
     content = content_get(template=template, language=language)
     errors = errors or {}
-    samples = list(content.body_examples)
-    variables = sorted({n for n in variables_in(content.body) if n >= 1})
+    spec = content.spec()
+    samples = spec.body_samples()
+    named = content.is_named
+    keys = list(dict.fromkeys(k for k in variable_keys(content.body) if (k.isdigit() and k != "0") != named))
+    if not named:
+        keys.sort(key=int)
     sample_fields = [
         {
-            "n": n,
-            "value": samples[n - 1] if n - 1 < len(samples) else "",
-            "errors": errors.get(f"body_examples.{n - 1}", []),
+            "key": key,
+            "token": variable_token(key),
+            "value": samples.get(key, ""),
+            "errors": errors.get(f"body_examples.{key if named else int(key) - 1}", []),
         }
-        for n in variables
+        for key in keys
     ]
     buttons = [
         {
             "i": i,
             **button,
+            "spec": BUTTON_KINDS.get(button.get("kind")) or BUTTON_KINDS["QUICK_REPLY"],
             "errors": {key.rsplit(".", 1)[1]: msgs for key, msgs in errors.items() if key.startswith(f"buttons.{i}.")},
         }
         for i, button in enumerate(content.buttons)
     ]
+    kinds = [kind for kind in BUTTON_KINDS.values() if kind.allowed_in(template.category)]
     return {
         "template": template,
         "content": content,
@@ -117,9 +135,12 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "sample_fields": sample_fields,
         "buttons": buttons,
         "buttons_max": BUTTONS_MAX,
-        "button_kinds": ["QUICK_REPLY", "PHONE_NUMBER", "URL"],
-        "preview_body": render_markup(content.body, samples),
-        "preview_header": render_markup(content.header_text, [content.header_text_example]),
+        "button_kinds": kinds,
+        "button_kind_max": BUTTON_KIND_MAX,
+        "parameter_formats": [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS],
+        "variable_name_max": VARIABLE_NAME_MAX,
+        "vocabulary": browser_vocabulary(category=template.category),
+        **content_preview(content),
         "media_form": MediaSampleForm(),
         "otp_required": otp_required_for(template=template),
     }
@@ -139,12 +160,17 @@ def template_edit(request, template_id: int):
     return render(request, "templates_app/step_content.html", context, status=422 if problems else 200)
 
 
-def _apply_action(data: dict, action: str) -> dict:
-    """Structural edits for the form without JavaScript (the script does them in place)."""
+def _apply_action(data: dict, action: str, *, category: str, new_name: str = "") -> tuple[dict, str]:
+    """Structural edits for the form without JavaScript (the script does them in place).
+
+    Returns the data and a message for the person when the edit could not be made.
+    """
     kind, _, arg = action.partition(":")
     buttons = data["buttons"]
-    if kind == "add_button" and arg in ("QUICK_REPLY", "PHONE_NUMBER", "URL") and len(buttons) < BUTTONS_MAX:
-        buttons.append({"kind": arg, "text": "", "phone_number": "", "url": "", "url_example": ""})
+    if kind == "add_button" and arg in BUTTON_KINDS and BUTTON_KINDS[arg].allowed_in(category):
+        same_kind = sum(1 for b in buttons if b.get("kind") == arg)
+        if len(buttons) < BUTTONS_MAX and same_kind < BUTTON_KIND_MAX.get(arg, BUTTONS_MAX):
+            buttons.append({"kind": arg, **dict.fromkeys(BUTTON_FIELDS, "")})
     elif kind in ("remove_button", "move_up", "move_down") and arg.isdigit() and int(arg) < len(buttons):
         i = int(arg)
         if kind == "remove_button":
@@ -153,10 +179,17 @@ def _apply_action(data: dict, action: str) -> dict:
             buttons[i - 1], buttons[i] = buttons[i], buttons[i - 1]
         elif kind == "move_down" and i + 1 < len(buttons):
             buttons[i + 1], buttons[i] = buttons[i], buttons[i + 1]
+    elif kind == "add_variable" and data.get("parameter_format") == NAMED:
+        name = new_name.strip()
+        if not VARIABLE_NAME.fullmatch(name) or len(name) > VARIABLE_NAME_MAX:
+            return data, "Name the variable with lowercase letters, digits and underscores, starting with a letter."
+        if name in variable_keys(data["body"]):
+            return data, f"The message already has {variable_token(name)}: choose another name."
+        data["body"] = f"{data['body'].rstrip()} {variable_token(name)}".lstrip()
     elif kind == "add_variable":
         n = max(variables_in(data["body"]), default=0) + 1
         data["body"] = f"{data['body'].rstrip()} {{{{{n}}}}}".lstrip()
-    return data
+    return data, ""
 
 
 @role_required(*AUTHORS)
@@ -165,9 +198,22 @@ def content_update(request, template_id: int, language: str):
     """Save one language's content: autosave (JSON), "Save draft" and the no-JS structural buttons."""
     template = template_get_for_member(member=request.membership, template_id=template_id)
     content_get(template=template, language=language)
-    data = _apply_action(content_data_from_post(request.POST), request.POST.get("action", ""))
+    action = request.POST.get("action", "")
+    data, problem = _apply_action(
+        content_data_from_post(request.POST),
+        action,
+        category=template.category,
+        new_name=request.POST.get("new_variable_name", ""),
+    )
     try:
-        content_save(template=template, actor=request.user, language=language, data=data)
+        if action.startswith("parameter_format:"):
+            notes = content_parameter_format_switch(
+                template=template, actor=request.user, language=language, data=data, target=action.partition(":")[2]
+            )
+            for note in notes:
+                messages.warning(request, note)
+        else:
+            content_save(template=template, actor=request.user, language=language, data=data)
     except ImmutableTemplateError as exc:
         if _wants_json(request):
             return JsonResponse({"saved": False, "error": str(exc)}, status=409)
@@ -175,7 +221,9 @@ def content_update(request, template_id: int, language: str):
         return redirect("template_detail", template.pk)
     if _wants_json(request):
         return JsonResponse({"saved": True, "saved_at": timezone.localtime().strftime("%H:%M")})
-    if not request.POST.get("action"):
+    if problem:
+        messages.error(request, problem)
+    elif not action:
         messages.success(request, "Draft saved.")
     target = request.POST.get("next_lang") or language
     if target not in template.languages:

@@ -102,6 +102,10 @@ CONTENT_EXISTS_SUBCODE = 2388024
 
 _NAME = re.compile(r"[a-z0-9_]{1,512}")
 _VARIABLE = re.compile(r"\{\{(\d+)\}\}")
+# Named parameters (parameter_format NAMED): lowercase letters, digits and underscores.
+_NAMED_VARIABLE = re.compile(r"\{\{([a-z][a-z0-9_]*)\}\}")
+PARAMETER_FORMATS = ("POSITIONAL", "NAMED")
+COPY_CODE_EXAMPLE_MAX = 15
 _PHONE = re.compile(r"\+[1-9][0-9]{7,14}")
 _VERSION_PATH = re.compile(r"/(v\d+\.\d+)/(.+)")
 
@@ -546,13 +550,16 @@ class FakeGraphAPI:
             category=filed_under,
             status=status,
             components=body["components"],
+            parameter_format=body.get("parameter_format", "POSITIONAL"),
         )
         if filed_under != category:
             template["previous_category"] = category
         self.created_templates.append(body)
         return 200, {"id": template["id"], "status": status, "category": filed_under}
 
-    def _store(self, *, waba_id, name, language, category, status, components) -> dict[str, Any]:
+    def _store(
+        self, *, waba_id, name, language, category, status, components, parameter_format="POSITIONAL"
+    ) -> dict[str, Any]:
         template = {
             "id": str(next(self._template_ids)),
             "waba_id": waba_id,
@@ -563,7 +570,7 @@ class FakeGraphAPI:
             "components": components,
             "quality_score": {"score": "UNKNOWN", "date": int(time.time())},
             "rejected_reason": "NONE",
-            "parameter_format": "POSITIONAL",
+            "parameter_format": parameter_format,
         }
         self.templates[template["id"]] = template
         return template
@@ -618,6 +625,10 @@ def _check_template(body: dict[str, Any], handles: dict[str, dict[str, Any]]) ->
         raise _invalid("Language Not Supported", f"The language {language!r} is not supported for message templates.")
     if category not in CATEGORIES:
         raise _invalid("Invalid Category", f"The category must be one of {', '.join(CATEGORIES)}.")
+    parameter_format = body.get("parameter_format", "POSITIONAL")
+    if parameter_format not in PARAMETER_FORMATS:
+        raise _invalid("Invalid Parameter Format", "parameter_format must be POSITIONAL or NAMED.")
+    named = parameter_format == "NAMED"
     if not isinstance(components, list) or not components or not all(isinstance(c, dict) for c in components):
         raise _invalid("Invalid Components", "components must be a non-empty list of objects.")
     types = [str(c.get("type", "")).upper() for c in components]
@@ -630,16 +641,44 @@ def _check_template(body: dict[str, Any], handles: dict[str, dict[str, Any]]) ->
         check = {"HEADER": _check_header, "BODY": _check_body, "FOOTER": _check_footer, "BUTTONS": _check_buttons}
         if kind not in check:
             raise _invalid("Invalid Components", f"Unknown component type {component.get('type')!r}.")
-        check[kind](component, handles)
+        if kind in ("HEADER", "BODY"):
+            check[kind](component, handles, named=named)
+        elif kind == "BUTTONS":
+            check[kind](component, handles, category=category)
+        else:
+            check[kind](component, handles)
 
 
-def _check_header(component: dict[str, Any], handles: dict[str, dict[str, Any]]) -> None:
+def _check_named_params(example: object, key: str, names: list[str], where: str) -> None:
+    """`example.<key>` must be [{"param_name": name, "example": sample}, …] for exactly these names."""
+    params = _get(example, key)
+    if (
+        not isinstance(params, list)
+        or not all(isinstance(p, dict) and set(p) == {"param_name", "example"} for p in params)
+        or [p["param_name"] for p in params] != names
+        or not all(isinstance(p["example"], str) and p["example"].strip() for p in params)
+    ):
+        raise _invalid(
+            "Message template's example value is missing",
+            f"The {where} uses named parameters {names}: give {key} one "
+            "{param_name, example} object per parameter, in order.",
+        )
+
+
+def _check_header(component: dict[str, Any], handles: dict[str, dict[str, Any]], *, named: bool = False) -> None:
     header_format = str(component.get("format", "")).upper()
     example = component.get("example")
     if header_format == "TEXT":
         text = component.get("text")
         if not isinstance(text, str) or not 1 <= len(text) <= 60:
             raise _invalid("Invalid Header", "A text header needs text of at most 60 characters.")
+        if named:
+            names = _NAMED_VARIABLE.findall(text)
+            if _VARIABLE.search(text) or len(names) > 1:
+                raise _invalid("Invalid Header", "A NAMED template's text header has at most one named parameter.")
+            if names:
+                _check_named_params(example, "header_text_named_params", names, "header")
+            return
         variables = _VARIABLE.findall(text)
         if len(variables) > 1 or (variables and variables[0] != "1"):
             raise _invalid("Invalid Header", "A text header can have only the variable {{1}}.")
@@ -662,10 +701,23 @@ def _check_header(component: dict[str, Any], handles: dict[str, dict[str, Any]])
         raise _invalid("Invalid Media Type", f"The sample is {upload['file_type']}, not a valid {header_format}.")
 
 
-def _check_body(component: dict[str, Any], handles: dict[str, dict[str, Any]]) -> None:
+def _check_body(component: dict[str, Any], handles: dict[str, dict[str, Any]], *, named: bool = False) -> None:
     text = component.get("text")
     if not isinstance(text, str) or not 1 <= len(text) <= 1024:
         raise _invalid("Invalid Body", "The body needs text of at most 1024 characters.")
+    if named:
+        names = _NAMED_VARIABLE.findall(text)
+        if _VARIABLE.search(text):
+            raise _invalid("Invalid Body", "A NAMED template can't have numbered parameters like {{1}}.")
+        if len(set(names)) != len(names):
+            raise _invalid("Invalid Body", "Each named parameter can appear once.")
+        if "body_text" in (component.get("example") or {}):
+            raise _invalid("Invalid Body", "A NAMED template gives its samples as body_text_named_params.")
+        if names:
+            _check_named_params(component.get("example"), "body_text_named_params", names, "body")
+        return
+    if _NAMED_VARIABLE.search(text):
+        raise _invalid("Invalid Body", "Named parameters need parameter_format NAMED.")
     numbers = sorted({int(n) for n in _VARIABLE.findall(text)})
     if numbers and numbers != list(range(1, len(numbers) + 1)):
         raise _invalid("Invalid Body", "Variables must be numbered {{1}}, {{2}} and so on, without gaps.")
@@ -685,14 +737,26 @@ def _check_footer(component: dict[str, Any], handles: dict[str, dict[str, Any]])
         raise _invalid("Invalid Footer", "The footer needs text of at most 60 characters, without variables.")
 
 
-def _check_buttons(component: dict[str, Any], handles: dict[str, dict[str, Any]]) -> None:
+def _check_buttons(component: dict[str, Any], handles: dict[str, dict[str, Any]], *, category: str = "") -> None:
     buttons = component.get("buttons")
     if not isinstance(buttons, list) or not 1 <= len(buttons) <= 10:
         raise _invalid("Invalid Buttons", "BUTTONS needs 1 to 10 buttons.")
     kinds = [b.get("type") if isinstance(b, dict) else None for b in buttons]
     if kinds.count("URL") > 2 or kinds.count("PHONE_NUMBER") > 1:
         raise _invalid("Invalid Buttons", "A template can have at most 2 URL buttons and 1 phone number button.")
+    if kinds.count("COPY_CODE") > 1:
+        raise _invalid("Invalid Buttons", "Templates are limited to one copy code button.")
     for button, kind in zip(buttons, kinds, strict=True):
+        if kind == "COPY_CODE":
+            # Coupon code templates: Marketing only, WhatsApp's own button text, an example code.
+            example = button.get("example")
+            if category != "MARKETING":
+                raise _invalid("Invalid Buttons", "A copy code button is for MARKETING templates.")
+            if set(button) != {"type", "example"}:
+                raise _invalid("Invalid Buttons", "A COPY_CODE button has exactly the keys ['example', 'type'].")
+            if not isinstance(example, str) or not 1 <= len(example) <= COPY_CODE_EXAMPLE_MAX:
+                raise _invalid("Invalid Buttons", "The copy code example is 1 to 15 characters.")
+            continue
         expected = {"QUICK_REPLY": {"type", "text"}, "PHONE_NUMBER": {"type", "text", "phone_number"}}
         text = button.get("text") if isinstance(button, dict) else None
         if not isinstance(text, str) or not 1 <= len(text) <= 25:

@@ -53,7 +53,7 @@ def test_a_worker_killed_mid_submission_submits_exactly_once_after_restart(org_a
     from kombu import Connection
 
     from qontak_broadcast.celery import app
-    from templates_app.tasks import submit_template
+    from templates_app.tasks import send_to_provider
 
     redis.Redis.from_url(BROKER).flushdb()
     account = ChannelAccountFactory(
@@ -70,7 +70,7 @@ def test_a_worker_killed_mid_submission_submits_exactly_once_after_restart(org_a
         app.conf.task_always_eager = False  # publish for real, to the worker's broker
         try:
             with Connection(BROKER) as broker:
-                submit_template.apply_async(args=[template.pk], connection=broker, queue="submissions")
+                send_to_provider.apply_async(args=[template.pk], connection=broker, queue="submissions")
         finally:
             app.conf.task_always_eager = True
         _wait(lambda: graph_api.creation_requests, 30, "the first creation request")

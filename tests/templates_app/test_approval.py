@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from templates_app.models import Status, StatusEvent, Submission, Template
 from templates_app.providers.base import StatusUpdate
-from templates_app.services import ReviewError, review_decide, submission_retry, template_digest, template_submit
+from templates_app.services import ReviewError, review_decide, template_digest, template_send_again, template_submit
 from templates_app.submission import submission_fail, submission_run, submission_status_apply
 from tests.templates_app.builders import new_template
 
@@ -133,9 +133,9 @@ def test_a_failed_submission_is_marked_emailed_and_can_be_retried(
     assert mailoutbox[-1].subject == "Your template order_update could not be submitted"
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert submission_retry(template=failed, actor=admin)
+        assert template_send_again(template=failed, actor=admin)
     assert _status(template) == Status.PENDING
-    assert not submission_retry(template=failed, actor=admin)  # only failed ones
+    assert not template_send_again(template=failed, actor=admin)  # only failed ones
     assert StatusEvent.objects.filter(template=template, status="submitting", reason="Retry").exists()
 
 

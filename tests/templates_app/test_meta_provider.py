@@ -67,6 +67,7 @@ FULL_JSON = {
     "name": "order_update",
     "language": "en_US",
     "category": "UTILITY",
+    "parameter_format": "POSITIONAL",
     "components": [
         {"type": "HEADER", "format": "TEXT", "text": "Order {{1}} update", "example": {"header_text": ["#1042"]}},
         {
@@ -180,6 +181,7 @@ def test_empty_parts_are_left_out(graph_api, provider, org_a, agent, account):
             "name": "order_update",
             "language": "en_US",
             "category": "MARKETING",
+            "parameter_format": "POSITIONAL",
             "components": [{"type": "BODY", "text": "Your order is on its way."}],
         }
     ]

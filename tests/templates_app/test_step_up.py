@@ -28,8 +28,8 @@ from templates_app.services import (
     content_save,
     review_decide,
     review_digest,
-    submission_retry,
     template_digest,
+    template_send_again,
     template_submit,
 )
 from tests.factories import ChannelAccountFactory, UserFactory
@@ -252,7 +252,7 @@ def test_retry_with_the_toggle_on_needs_a_fresh_code(
 ):
     # No code: the service refuses, and posting the confirm step only sends one.
     with pytest.raises(VerificationRequired):
-        submission_retry(template=failed, actor=admin)
+        template_send_again(template=failed, actor=admin)
     with django_capture_on_commit_callbacks(execute=True):
         dialog = admin_client.post(url(failed, "retry/confirm/"))
     assert "Enter the code to send “order_update” again." in dialog.content.decode()
@@ -279,17 +279,25 @@ def test_retry_with_the_toggle_off_needs_no_code(failed, admin, admin_client, ma
 def test_a_code_for_submitting_does_not_retry(failed, admin, toggle_on, mailoutbox, django_capture_on_commit_callbacks):
     verified(admin, PURPOSE_SUBMIT, failed, failed.content_digest, django_capture_on_commit_callbacks, mailoutbox)
     with pytest.raises(VerificationRequired):
-        submission_retry(template=failed, actor=admin)
+        template_send_again(template=failed, actor=admin)
     verified(admin, PURPOSE_RETRY, failed, failed.content_digest, django_capture_on_commit_callbacks, mailoutbox)
-    assert submission_retry(template=failed, actor=admin)
+    assert template_send_again(template=failed, actor=admin)
 
 
 # --- the admin action ---------------------------------------------------------------------------
 def _staff(*perms) -> Client:
+    """An operator signed in to /admin/ with password and authenticator app, holding `perms` only."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     user = UserFactory(email="operator@qontak.test", is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=perms))
+    device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     client = Client()
     client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     return client
 
 
@@ -303,8 +311,8 @@ def _run_action(client, template):
 
 def test_a_view_only_operator_cannot_retry_from_the_admin(failed):
     client = _staff("view_template")
-    page = client.get("/admin/templates_app/template/").content.decode()
-    assert "retry_submission" not in page
+    page = client.get("/admin/templates_app/template/")
+    assert page.status_code == 200 and "retry_submission" not in page.content.decode()
     _run_action(client, failed)
     assert status_of(failed) == Status.FAILED
 

@@ -330,3 +330,29 @@ def test_a_reason_a_webhook_gave_survives_syncs_that_carry_none(org_a, admin, me
     before = list(Submission.objects.values_list("reason", "last_event_at"))
     assert account_status_sync(account_id=meta_account.pk) == 0
     assert list(Submission.objects.values_list("reason", "last_event_at")) == before
+
+
+def test_named_variables_and_copy_code_buttons_arrive_as_written(admin, meta_account, graph_api):
+    graph_api.add_template(
+        name="named_vars",
+        language="en_US",
+        category="MARKETING",
+        components=[
+            {
+                "type": "BODY",
+                "text": "Hi {{first_name}}, use {{code}} today.",
+                "example": {
+                    "body_text_named_params": [
+                        {"param_name": "first_name", "example": "Budi"},
+                        {"param_name": "code", "example": "SAVE10"},
+                    ]
+                },
+            },
+            {"type": "BUTTONS", "buttons": [{"type": "COPY_CODE", "example": "SAVE10"}]},
+        ],
+    )
+    _import(meta_account, admin)
+    content = Template.objects.get(name="named_vars").contents.get()
+    assert content.parameter_format == "NAMED"
+    assert content.body_named_examples == {"first_name": "Budi", "code": "SAVE10"}
+    assert content.buttons[0]["kind"] == "COPY_CODE" and content.buttons[0]["code_example"] == "SAVE10"

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('templates_app', '0008_contributions'),
+        ('templates_app', '0009_content_parameter_format'),
     ]
 
     operations = [
