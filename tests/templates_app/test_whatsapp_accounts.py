@@ -8,7 +8,7 @@ import pytest
 from accounts.models import ChannelAccount, ChannelAccountEvent
 from security_settings.services import broadcast_template_otp_enable
 from templates_app.models import Status, Template
-from templates_app.services import TemplateError, submission_retry, template_create, template_digest, template_submit
+from templates_app.services import TemplateError, template_create, template_digest, template_send_again, template_submit
 from templates_app.whatsapp_accounts import (
     ConnectionRefused,
     channel_account_disconnect,
@@ -189,7 +189,7 @@ def test_a_failed_template_of_a_disconnected_account_cannot_be_retried(admin, or
     channel_account_disconnect(account=meta_account, actor=admin)
     Template.objects.filter(pk=template.pk).update(status=Status.FAILED)
     with pytest.raises(TemplateError, match="disconnected"):
-        submission_retry(template=Template.objects.get(pk=template.pk), actor=admin)
+        template_send_again(template=Template.objects.get(pk=template.pk), actor=admin)
     assert Template.objects.get(pk=template.pk).status == Status.FAILED
 
 
