@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
-from .models import ChannelAccount, DevMail, Membership, Organization, User
+from .models import AuditEntry, ChannelAccount, DevMail, Membership, Organization, User
 
 
 class ReadOnlyAdminMixin:
@@ -85,7 +85,7 @@ class ChannelAccountInline(admin.StackedInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "created_at"]
+    list_display = ["name", "time_zone", "created_at"]
     search_fields = ["name"]
     inlines = [MembershipInline, ChannelAccountInline]
 
@@ -109,3 +109,10 @@ class ChannelAccountAdmin(admin.ModelAdmin):
 @admin.register(DevMail)
 class DevMailAdmin(admin.ModelAdmin):
     list_display = ["subject", "to", "sent_at"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "organization", "actor_email", "action", "target", "summary", "ip"]
+    list_filter = ["action"]
+    search_fields = ["actor_email", "target"]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "otp",
     "security_settings",
     "templates_app",
+    "team",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.CurrentMembershipMiddleware",
+    "team.middleware.OrganizationTimeZoneMiddleware",
     "qontak_broadcast.middleware.UnavailableMiddleware",
 ]
 
@@ -221,6 +223,12 @@ OTP_ISSUE_WINDOW = env.int("OTP_ISSUE_WINDOW", default=15 * 60)
 LOGIN_FAILURES_PER_EMAIL = env.int("LOGIN_FAILURES_PER_EMAIL", default=5)
 LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
 LOGIN_FAILURE_WINDOW = env.int("LOGIN_FAILURE_WINDOW", default=15 * 60)
+
+# --- Team (invitations, email changes) --------------------------------------
+INVITATION_LIFETIME = env.int("INVITATION_LIFETIME", default=7 * 24 * 60 * 60)
+INVITATION_RESEND_COOLDOWN = env.int("INVITATION_RESEND_COOLDOWN", default=60)
+INVITATIONS_PER_HOUR = env.int("INVITATIONS_PER_HOUR", default=20)
+EMAIL_CHANGE_LINK_LIFETIME = env.int("EMAIL_CHANGE_LINK_LIFETIME", default=2 * 24 * 60 * 60)
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-password")
 # Where users reach the app: links in emails sent by workers (no request there).

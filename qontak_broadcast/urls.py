@@ -22,6 +22,7 @@ urlpatterns = [
         name="channel_phone_number",
     ),
     path("broadcast/templates/", include("templates_app.urls")),
+    path("", include("team.urls")),
     path("", include("accounts.urls")),
 ]
 
