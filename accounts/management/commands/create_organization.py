@@ -35,7 +35,8 @@ class Command(BaseCommand):
         organization, admin, created = organization_create(name=name, admin_email=admin_email, time_zone=time_zone)
         self.stdout.write(
             self.style.SUCCESS(
-                f'Created organization "{organization.name}" (id {organization.pk}, time zone {organization.time_zone}).'
+                f'Created organization "{organization.name}" '
+                f"(id {organization.pk}, time zone {organization.time_zone})."
             )
         )
         if created or not admin.has_usable_password():
