@@ -29,9 +29,7 @@ def _invite(post, admin_client, mailoutbox, email="new@acme.test", role="agent")
     return link_in(mail)
 
 
-def test_an_invitation_arrives_by_email_with_a_link_and_is_listed_and_audited(
-    admin_client, org_a, post, mailoutbox
-):
+def test_an_invitation_arrives_by_email_with_a_link_and_is_listed_and_audited(admin_client, org_a, post, mailoutbox):
     link = _invite(post, admin_client, mailoutbox, role="reviewer")
     mail = mailoutbox[-1]
     assert "invited you to Acme Retail" in mail.subject
@@ -42,9 +40,7 @@ def test_an_invitation_arrives_by_email_with_a_link_and_is_listed_and_audited(
     assert link.startswith("/invitations/")
 
 
-def test_a_new_person_sets_name_and_password_joins_and_works_with_the_role_given(
-    admin_client, org_a, post, mailoutbox
-):
+def test_a_new_person_sets_name_and_password_joins_and_works_with_the_role_given(admin_client, org_a, post, mailoutbox):
     link = _invite(post, admin_client, mailoutbox, role="agent")
     visitor = Client()
     page = visitor.get(link).content.decode()
@@ -160,9 +156,7 @@ def test_a_tampered_or_made_up_link_is_not_valid(admin_client, post, mailoutbox)
     assert response.status_code == 404 and "This invitation link is not valid" in response.content.decode()
 
 
-def test_an_email_already_in_the_organization_or_already_invited_says_so(
-    admin_client, agent, org_a, post, mailoutbox
-):
+def test_an_email_already_in_the_organization_or_already_invited_says_so(admin_client, agent, org_a, post, mailoutbox):
     response = post(admin_client, INVITE, {"email": "AGENT@acme.test", "role": "reviewer"})
     assert response.status_code == 422
     assert "AGENT@acme.test is already a member of Acme Retail" in response.content.decode()
