@@ -1,4 +1,4 @@
-"""Invite member: the email, the link, joining as a new and as an existing person, and every way a link stops working."""
+"""Invite member: the email, the link, joining as a new or existing person, and every way a link stops working."""
 
 from datetime import timedelta
 
