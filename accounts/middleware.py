@@ -19,10 +19,20 @@ def _membership(request):
         messages.warning(request, "You are no longer a member of that organization.", fail_silently=True)
         return None
     if membership is not None and chosen is None:
-        # Pin the session to the organization it acts in, so losing that
+        # Sessions from before logging in pinned it (pin_organization_on_login):
+        # pin the session to the organization it acts in, so losing that
         # membership ends the session's access there (above) at once.
         request.session[SESSION_KEY] = membership.organization_id
     return membership
+
+
+def pin_organization_on_login(sender, request, user, **kwargs) -> None:
+    """A new session acts in the person's first organization from the start (see _membership)."""
+    if request is None or not hasattr(request, "session") or SESSION_KEY in request.session:
+        return
+    membership = membership_current(user=user, organization_id=None)
+    if membership is not None:
+        request.session[SESSION_KEY] = membership.organization_id
 
 
 class CurrentMembershipMiddleware:
