@@ -1,7 +1,9 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from .emails import email_changed_notice_email
 from .models import AuditEntry, ChannelAccount, DevMail, Membership, Organization, User
 
 
@@ -30,6 +32,13 @@ class UserAdmin(DjangoUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+    def save_model(self, request, obj, form, change):
+        old_email = User.objects.filter(pk=obj.pk).values_list("email", flat=True).first() if change else None
+        super().save_model(request, obj, form, change)
+        if old_email and old_email.lower() != obj.email.lower():
+            # Queued after the admin's transaction commits.
+            email_changed_notice_email(old_email=old_email, new_email=obj.email)
 
 
 class MembershipInline(admin.TabularInline):
@@ -108,7 +117,24 @@ class ChannelAccountAdmin(admin.ModelAdmin):
 
 @admin.register(DevMail)
 class DevMailAdmin(admin.ModelAdmin):
+    """The development mailbox: only with DEBUG on (and no SMTP), never readable in production."""
+
     list_display = ["subject", "to", "sent_at"]
+
+    def has_module_permission(self, request):
+        return settings.DEV_MAILBOX_ENABLED and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return settings.DEV_MAILBOX_ENABLED and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return settings.DEV_MAILBOX_ENABLED and super().has_delete_permission(request, obj)
 
 
 @admin.register(AuditEntry)

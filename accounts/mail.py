@@ -7,6 +7,7 @@ the web request never waits for SMTP.
 """
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
@@ -62,6 +63,9 @@ class DevMailboxBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         from .models import DevMail
+
+        if not settings.DEBUG:
+            raise ImproperlyConfigured("The development mailbox only works with DEBUG on; configure SMTP.")
 
         for message in email_messages:
             html = ""

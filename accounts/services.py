@@ -89,3 +89,33 @@ def demo_seed() -> Organization:
         defaults={"display_name": "Demo Store", "phone_number": "+62 811 0000 0001"},
     )
     return organization
+
+
+class OperatorEnrollRefused(Exception):
+    pass
+
+
+@transaction.atomic
+def operator_totp_enroll(*, email: str, replace: bool = False):
+    """Give a staff user a new TOTP device for /admin/ and return it (its key is shown once, by the caller).
+
+    A user who already has one keeps it unless `replace` is given: then the
+    old devices stop working at once.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None:
+        raise OperatorEnrollRefused(f"No user with the email {email!r}.")
+    if not user.is_staff:
+        raise OperatorEnrollRefused(
+            f"{user.email} is not staff: only staff sign in to /admin/ (set Staff status in the admin first)."
+        )
+    existing = TOTPDevice.objects.filter(user=user)
+    if existing.exists():
+        if not replace:
+            raise OperatorEnrollRefused(
+                f"{user.email} already has an authenticator app enrolled. Run again with --replace to replace it."
+            )
+        existing.delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)

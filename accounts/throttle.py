@@ -1,7 +1,9 @@
-"""Failed-login throttling: per email and per client address, counted in the cache.
+"""Password-reset mail limits: per email and per client address, counted in the cache for an hour.
 
-Fails open: when the cache is unreachable, logging in still works (and a
-warning is logged) rather than locking everyone out.
+Every request counts, whether or not an account uses the email, so the
+answer (and its timing) says nothing about which emails exist. Fails open
+(with a warning) when the cache is unreachable: sending mail needs the
+broker anyway.
 """
 
 import logging
@@ -11,35 +13,21 @@ from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
-
-def _keys(email: str, ip: str | None) -> list[str]:
-    return [f"login-failures:email:{email.strip().lower()}", f"login-failures:ip:{ip or 'unknown'}"]
+RESET_WINDOW = 60 * 60
 
 
-def _limits() -> list[int]:
-    return [settings.LOGIN_FAILURES_PER_EMAIL, settings.LOGIN_FAILURES_PER_IP]
-
-
-def login_blocked(*, email: str, ip: str | None) -> bool:
+def password_reset_allowed(*, email: str, ip: str | None) -> bool:
+    """Count this request; False when the email or the address already had its mails this hour."""
+    keys = [f"password-reset:email:{email.strip().lower()}", f"password-reset:ip:{ip or 'unknown'}"]
     try:
-        counts = cache.get_many(_keys(email, ip))
+        counts = []
+        for key in keys:
+            cache.add(key, 0, timeout=RESET_WINDOW)
+            counts.append(cache.incr(key))
     except Exception:  # noqa: BLE001 - fail open, see module docstring
-        logger.warning("Login throttling skipped: the cache is unreachable")
+        logger.warning("Password-reset limit skipped: the cache is unreachable")
+        return True
+    if any(count > settings.PASSWORD_RESET_LIMIT for count in counts):
+        logger.info("Password-reset mail not sent: more than %s this hour for this email or address", counts)
         return False
-    return any(counts.get(key, 0) >= limit for key, limit in zip(_keys(email, ip), _limits(), strict=True))
-
-
-def login_failed(*, email: str, ip: str | None) -> None:
-    try:
-        for key in _keys(email, ip):
-            cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW)
-            cache.incr(key)
-    except Exception:  # noqa: BLE001
-        logger.warning("Login throttling skipped: the cache is unreachable")
-
-
-def login_succeeded(*, email: str) -> None:
-    try:
-        cache.delete(_keys(email, None)[0])
-    except Exception:  # noqa: BLE001
-        logger.warning("Login throttling skipped: the cache is unreachable")
+    return True

@@ -60,6 +60,7 @@ def channel_account_detail(request, account_id: int):
 
 
 def _dev_mailbox_enabled():
+    # Settings enable it only with DEBUG; checked again here so no configuration mistake exposes it.
     if not (settings.DEBUG and settings.DEV_MAILBOX_ENABLED):
         raise Http404("The development mailbox is only available with DEBUG on and no SMTP server configured.")
 

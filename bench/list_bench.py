@@ -154,8 +154,9 @@ def configure_environment(url: str) -> None:
     os.environ["CONN_MAX_AGE"] = "3600"  # persistent connection for the whole run, as in production
     os.environ["LOG_LEVEL"] = "WARNING"
     # Self-contained: no broker, cache or SMTP from the caller's environment.
-    for key in ("REDIS_URL", "CELERY_BROKER_URL", "EMAIL_URL", "EMAIL_HOST"):
+    for key in ("REDIS_URL", "CELERY_BROKER_URL", "EMAIL_URL"):
         os.environ[key] = ""
+    os.environ["EMAIL_HOST"] = "127.0.0.1"  # DEBUG off needs SMTP configured; the list bench sends no mail
     os.environ["DJANGO_SETTINGS_MODULE"] = "qontak_broadcast.settings"
     sys.path.insert(0, str(ROOT))
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from accounts.admin import ReadOnlyAdminMixin
 
-from .models import Challenge, EmailDevice, SecurityEvent
+from .models import Challenge, CodeLock, EmailDevice, SecurityEvent
 
 
 @admin.register(EmailDevice)
@@ -34,3 +34,11 @@ class SecurityEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "user", "action", "purpose", "outcome", "ip"]
     list_filter = ["action", "purpose", "outcome"]
     search_fields = ["user__email", "ip"]
+
+
+@admin.register(CodeLock)
+class CodeLockAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Released by an Admin of the user's organization on Settings > Security, or after 24 hours."""
+
+    list_display = ["user", "locked_at", "expires_at", "wrong_codes", "released_at", "released_by"]
+    search_fields = ["user__email"]

@@ -1,5 +1,8 @@
 import re
 
+from django.conf import settings
+from django.urls import reverse
+
 from accounts.mail import email_queue
 
 
@@ -35,3 +38,23 @@ def verification_code_email(
         sealed_context={"code": code},
         expires=lifetime,
     )
+
+
+def code_lock_email(*, lock) -> None:
+    """Tell the Admins of every organization the user belongs to that the user's code actions are locked."""
+    from accounts.selectors import memberships_for_user, organization_admins
+
+    for membership in memberships_for_user(user=lock.user):
+        admins = list(organization_admins(organization_id=membership.organization_id).values_list("email", flat=True))
+        if not admins:
+            continue
+        email_queue(
+            to=admins,
+            template="code_lock",
+            context={
+                "member": lock.user.email,
+                "organization": membership.organization.name,
+                "wrong_codes": lock.wrong_codes,
+                "security_url": f"{settings.SITE_URL}{reverse('security')}",
+            },
+        )

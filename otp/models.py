@@ -131,3 +131,26 @@ class SecurityEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Security events are append-only.")
+
+
+class CodeLock(models.Model):
+    """A user's code actions locked after too many wrong codes in a day (see otp/lockout.py).
+
+    Active while `released_at` is empty and `expires_at` is ahead. Kept after
+    release as the record of who unlocked it and when.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    locked_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    wrong_codes = models.PositiveIntegerField()
+    released_at = models.DateTimeField(null=True, blank=True)
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-locked_at"], name="codelock_user_recent")]
+
+    def __str__(self) -> str:
+        return f"codes locked for {self.user_id} ({self.locked_at:%Y-%m-%d %H:%M})"

@@ -19,7 +19,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from qontak_broadcast.availability import require_task_queue
+from qontak_broadcast.client_address import client_ip
 
+from . import lockout
 from .models import Challenge, EmailDevice, SecurityEvent
 
 CODE_DIGITS = 6
@@ -32,12 +34,13 @@ class RequestMeta:
 
     @classmethod
     def from_request(cls, request) -> "RequestMeta":
-        return cls(ip=request.META.get("REMOTE_ADDR") or None, user_agent=request.META.get("HTTP_USER_AGENT", "")[:300])
+        return cls(ip=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", "")[:300])
 
 
 class IssueRefusal(enum.StrEnum):
     COOLDOWN = "refused_cooldown"
     LIMIT = "refused_limit"
+    LOCKED = "refused_locked"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class IssueResult:
         if self.refusal is IssueRefusal.LIMIT:
             minutes = max(1, round(self.retry_after / 60))
             return f"Too many codes were requested. Try again in about {minutes} minute{'s' if minutes > 1 else ''}."
+        if self.refusal is IssueRefusal.LOCKED:
+            return lockout.Refusal(locked=True, retry_after=self.retry_after).message
         return ""
 
 
@@ -72,6 +77,7 @@ class VerifyFailure(enum.StrEnum):
     CONTENT_CHANGED = "content_changed"
     MISMATCH = "mismatch"
     THROTTLED = "throttled"
+    LOCKED = "locked"
 
 
 FAILURE_MESSAGES = {
@@ -92,11 +98,14 @@ class VerifyResult:
     ok: bool
     failure: VerifyFailure | None = None
     tries_left: int = 0
+    refusal: lockout.Refusal | None = None  # why codes are refused for now (THROTTLED, LOCKED)
 
     @property
     def message(self) -> str:
         if self.ok:
             return ""
+        if self.refusal is not None:
+            return self.refusal.message
         if self.failure is VerifyFailure.WRONG_CODE:
             return f"That code is not right. {self.tries_left} {'try' if self.tries_left == 1 else 'tries'} left."
         return FAILURE_MESSAGES[self.failure]
@@ -174,6 +183,14 @@ def challenge_issue(
     device = _device_locked(user)
     subject_key = _subject_key(subject)
     now = timezone.now()
+
+    # --- daily wrong-code lock (otp/lockout.py) ---
+    locked = lockout.issue_refusal(user=user)
+    if locked is not None:
+        _record(
+            user=user, purpose=purpose, subject_key=subject_key, action="issue", outcome=IssueRefusal.LOCKED, meta=meta
+        )
+        return IssueResult(None, IssueRefusal.LOCKED, locked.retry_after)
 
     allowed, info = device.generate_is_allowed()
     if not allowed:
@@ -290,6 +307,12 @@ def challenge_verify(
         Challenge.objects.filter(pk=challenge.pk).update(killed_at=now, kill_reason=VerifyFailure.CONTENT_CHANGED)
         return done(VerifyResult(False, VerifyFailure.CONTENT_CHANGED))
 
+    # --- wrong-code caps: per window and the daily lock (otp/lockout.py) ---
+    refusal = lockout.verify_refusal(user=user)
+    if refusal is not None:
+        failure = VerifyFailure.LOCKED if refusal.locked else VerifyFailure.THROTTLED
+        return done(VerifyResult(False, failure, refusal=refusal))
+
     allowed, _ = device.verify_is_allowed()
     if not allowed:
         return done(VerifyResult(False, VerifyFailure.THROTTLED))
@@ -310,8 +333,11 @@ def challenge_verify(
         fields += ["killed_at", "kill_reason"]
     challenge.save(update_fields=fields)
     if challenge.killed_at:
-        return done(VerifyResult(False, VerifyFailure.TOO_MANY_TRIES))
-    return done(VerifyResult(False, VerifyFailure.WRONG_CODE, settings.OTP_MAX_ATTEMPTS - challenge.attempts))
+        result = done(VerifyResult(False, VerifyFailure.TOO_MANY_TRIES))
+    else:
+        result = done(VerifyResult(False, VerifyFailure.WRONG_CODE, settings.OTP_MAX_ATTEMPTS - challenge.attempts))
+    lockout.wrong_code_counted(user=user)  # --- the daily cap may lock code actions now (otp/lockout.py) ---
+    return result
 
 
 @transaction.atomic

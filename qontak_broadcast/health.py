@@ -1,4 +1,12 @@
-"""/healthz: is each part the product needs reachable?"""
+"""/healthz: is each part the product needs reachable?
+
+Anyone gets up or down (200 "ok" / 503 "unavailable"); which part is down,
+and why, only goes to localhost (a probe on the machine) or to a caller
+sending the `X-Healthz-Token` header with HEALTHZ_TOKEN.
+"""
+
+import hmac
+import ipaddress
 
 import redis
 from django.conf import settings
@@ -7,6 +15,7 @@ from django.http import JsonResponse
 from kombu import Connection
 
 from .celery import app as celery_app
+from .client_address import client_ip
 
 
 def _database() -> str:
@@ -37,6 +46,19 @@ def _broker() -> str:
 CHECKS = {"database": _database, "redis": _redis, "broker": _broker}
 
 
+def _may_see_details(request) -> bool:
+    token = request.headers.get("X-Healthz-Token", "")
+    if settings.HEALTHZ_TOKEN and token and hmac.compare_digest(token.encode(), settings.HEALTHZ_TOKEN.encode()):
+        return True
+    if any(header in request.headers for header in ("X-Forwarded-For", "Forwarded", "X-Real-IP")):
+        return False  # came through a proxy, even one on this machine: not a local probe
+    ip = client_ip(request)
+    try:
+        return ip is not None and ipaddress.ip_address(ip).is_loopback
+    except ValueError:
+        return False
+
+
 def healthz(request):
     results, healthy = {}, True
     for name, check in CHECKS.items():
@@ -45,4 +67,7 @@ def healthz(request):
         except Exception as exc:  # noqa: BLE001 - any failure means "down", named in the answer
             results[name] = f"down: {type(exc).__name__}"
             healthy = False
-    return JsonResponse({"status": "ok" if healthy else "unavailable", **results}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "unavailable"}
+    if _may_see_details(request):
+        body.update(results)
+    return JsonResponse(body, status=200 if healthy else 503)

@@ -5,6 +5,7 @@ The defaults make `make run` work on a bare machine: SQLite, tasks run
 in-process after commit, and mail kept in the development mailbox.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -33,7 +34,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on django-otp's OTPAdminSite: operators sign in with a TOTP code.
+    "qontak_broadcast.apps.OperatorsAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "accounts",
     "otp",
     "security_settings",
@@ -56,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -63,6 +68,8 @@ MIDDLEWARE = [
     "accounts.middleware.CurrentMembershipMiddleware",
     "team.middleware.OrganizationTimeZoneMiddleware",
     "qontak_broadcast.middleware.UnavailableMiddleware",
+    # Last, so it sees the login page's response and marks a lockout as 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "qontak_broadcast.urls"
@@ -99,6 +106,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+# The throttle backend (django-axes) first: it refuses a locked-out email+address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -173,10 +185,18 @@ elif env.str("EMAIL_HOST", default=""):
     EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
     EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-else:
+elif DEBUG:
     EMAIL_BACKEND = "accounts.mail.DevMailboxBackend"
+else:
+    # Codes and reset links must never land in a table that staff can read.
+    raise ImproperlyConfigured(
+        "No SMTP server is configured. Set EMAIL_URL (e.g. smtp+tls://user:password@smtp.example.com:587) "
+        "or EMAIL_HOST (with EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), "
+        "or set DEBUG=true for local development with the development mailbox."
+    )
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
-DEV_MAILBOX_ENABLED = EMAIL_BACKEND == "accounts.mail.DevMailboxBackend"
+# The development mailbox (backend, /dev/mailbox/ pages, its admin) only ever works with DEBUG on.
+DEV_MAILBOX_ENABLED = DEBUG and EMAIL_BACKEND == "accounts.mail.DevMailboxBackend"
 
 # Key for credentials stored encrypted (channel accounts). Defaults to one
 # derived from SECRET_KEY; set it separately to rotate SECRET_KEY freely.
@@ -219,10 +239,42 @@ OTP_RESEND_COOLDOWN = env.int("OTP_RESEND_COOLDOWN", default=60)
 OTP_ISSUE_LIMIT = env.int("OTP_ISSUE_LIMIT", default=5)
 OTP_ISSUE_WINDOW = env.int("OTP_ISSUE_WINDOW", default=15 * 60)
 
-# Failed logins allowed per email and per client address within the window (seconds).
+# --- Client address ---------------------------------------------------------
+# The reverse proxies in front of the app, one entry per hop from the outermost
+# to the one that connects to the app, each an address or a CIDR network (e.g.
+# "10.0.0.0/8"). When the connection comes from them, the client is the address
+# they recorded in X-Forwarded-For; otherwise headers are ignored (can't be forged).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# --- Sign-in throttling (django-axes, for /accounts/login/ and /admin/) ----
+# Wrong passwords for one email from one client address before that pair is
+# locked out for the window (seconds). Other addresses, and the right password
+# from elsewhere, still get in.
 LOGIN_FAILURES_PER_EMAIL = env.int("LOGIN_FAILURES_PER_EMAIL", default=5)
-LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
 LOGIN_FAILURE_WINDOW = env.int("LOGIN_FAILURE_WINDOW", default=15 * 60)
+# Past this many failures from one address within the window, every sign-in
+# from it waits LOGIN_SLOWDOWN seconds first: slowed, never refused.
+LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
+LOGIN_SLOWDOWN = env.float("LOGIN_SLOWDOWN", default=2.0)
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_EMAIL
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_FAILURE_WINDOW)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "qontak_broadcast.client_address.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.backends.login_email"
+AXES_LOCKOUT_CALLABLE = "accounts.backends.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept (AccessAttempt); successes are not
+AXES_VERBOSE = False
+
+# Password-reset mails per email and per client address per hour; past it the
+# page answers the same, and no mail is sent.
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=3)
+
+# Operators' /admin/: the TOTP issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "Qontak Broadcast"
+
+# /healthz names each part's state only to localhost or to a caller sending this token.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 
 # --- Team (invitations, email changes) --------------------------------------
 INVITATION_LIFETIME = env.int("INVITATION_LIFETIME", default=7 * 24 * 60 * 60)
@@ -238,13 +290,24 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"forbidden_one_line": {"()": "qontak_broadcast.log.ForbiddenOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django.request": {"filters": ["forbidden_one_line"]},
+        # django-axes logs every attempt at INFO; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 # Exponential back-off (django-otp throttling) after consecutive wrong codes
 # across all of a user's challenges: delays of factor * 2^(n-1) seconds.
 # 0 turns it off; the per-code limit of OTP_MAX_ATTEMPTS always applies.
-OTP_THROTTLE_FACTOR = env.int("OTP_THROTTLE_FACTOR", default=0)
+OTP_THROTTLE_FACTOR = env.int("OTP_THROTTLE_FACTOR", default=1)
+# Wrong codes per user across all challenges: a short window, and a day past
+# which the user's code actions are locked until an Admin unlocks them (or a day passes).
+OTP_WRONG_CODES_PER_WINDOW = env.int("OTP_WRONG_CODES_PER_WINDOW", default=25)
+OTP_WRONG_CODES_WINDOW = env.int("OTP_WRONG_CODES_WINDOW", default=15 * 60)
+OTP_WRONG_CODES_PER_DAY = env.int("OTP_WRONG_CODES_PER_DAY", default=50)
 
 # --- WhatsApp Business Platform (the `meta` approval provider) -------------
 META_GRAPH_API_URL = env.str("META_GRAPH_API_URL", default="https://graph.facebook.com")

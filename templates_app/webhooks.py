@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.selectors import webhook_secrets_for
+from qontak_broadcast.client_address import client_ip
 
 from .models import StatusEvent
 from .providers.base import WebhookRejected
@@ -34,9 +35,7 @@ def whatsapp_webhook(request):
         for secret in secrets:
             verify_signature(body, request.headers.get("X-Hub-Signature-256"), secret)
     except WebhookRejected:
-        logger.warning(
-            "Rejected a WhatsApp webhook with a missing or wrong signature from %s", request.META.get("REMOTE_ADDR")
-        )
+        logger.warning("Rejected a WhatsApp webhook with a missing or wrong signature from %s", client_ip(request))
         return HttpResponseForbidden("Bad signature.")
     try:
         updates = parse_webhook(body)

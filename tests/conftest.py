@@ -101,6 +101,28 @@ def outsider_client(outsider):
     return _client(outsider)
 
 
+@pytest.fixture
+def operator(db):
+    """A staff superuser with an enrolled authenticator app (TOTP), as `totp_enroll` leaves one."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = UserFactory(email="operator@qontak.test", is_staff=True, is_superuser=True)
+    TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    return user
+
+
+@pytest.fixture
+def operator_client(operator):
+    """Signed in to /admin/ with password and TOTP (the session records the verified device)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    client = _client(operator)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = operator.totpdevice_set.get().persistent_id
+    session.save()
+    return client
+
+
 # --- real SMTP server -----------------------------------------------------
 @pytest.fixture(scope="session")
 def mail_server():

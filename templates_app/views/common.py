@@ -5,8 +5,13 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from otp.dialog import CodeStep, DialogUrls
+from qontak_broadcast.dialogs import render_dialog
+
 from ..markup import render_markup
-from ..selectors import template_get_for_member
+from ..selectors import otp_required_for, template_get_for_member
+
+QUOTE_CHARS = 160
 
 
 def editable_draft(request, template_id: int):
@@ -46,3 +51,96 @@ def page_redirect(request, url: str):
     response = HttpResponseRedirect(url)
     response.status_code = 303  # See Other: the result of a POST, fetched with GET
     return response
+
+
+def content_quotes(template) -> list[tuple[str, str]]:
+    """The start of each language's body, for the code email: the mail alone says what is confirmed."""
+    quotes = []
+    for content in template.contents.all():
+        body = " ".join(content.body.split())
+        if len(body) > QUOTE_CHARS:
+            body = body[: QUOTE_CHARS - 1].rstrip() + "…"
+        quotes.append((f"{content.language_name} ({content.language}) body", body))
+    return quotes
+
+
+def content_details(template) -> list[tuple[str, str]]:
+    return [
+        ("Template", template.name),
+        ("Category", template.get_category_display()),
+        ("Account", str(template.channel_account)),
+        ("Languages", ", ".join(template.language_names)),
+    ]
+
+
+def template_code_step(
+    template,
+    *,
+    flow: str,
+    purpose: str,
+    digest: str,
+    action: str,
+    intro: str,
+    hidden: dict[str, str],
+    decision: str = "",
+) -> CodeStep:
+    """The emailed-code step of one action on one template (its URLs are `template_<flow>_verify` and so on).
+
+    One pending code per template and flow: confirming another template in
+    a second tab never replaces this one's. The email names the template and
+    quotes its content, and `decision` (a review's) when there is one.
+    """
+    details = content_details(template) + ([("Decision", decision)] if decision else [])
+    return CodeStep(
+        flow=f"{flow}_template:{template.pk}",
+        purpose=purpose,
+        subject=template,
+        digest=digest,
+        urls=DialogUrls(
+            verify=reverse(f"template_{flow}_verify", args=[template.pk]),
+            resend=reverse(f"template_{flow}_resend", args=[template.pk]),
+            cancel=reverse(f"template_{flow}_cancel", args=[template.pk]),
+        ),
+        action=action,
+        intro=intro,
+        details=details,
+        quotes=content_quotes(template),
+        hidden=hidden,
+    )
+
+
+def confirm_dialog(
+    request,
+    template,
+    *,
+    title: str,
+    fingerprint: str,
+    action_url: str,
+    cancel_url: str,
+    button: str,
+    retry: bool = False,
+    approval_required: bool = False,
+    findings=(),
+    changed: str = "",
+    status: int = 200,
+):
+    """The confirm step: every language's bubble, account and category, and the fingerprint of exactly that."""
+    return render_dialog(
+        request,
+        "templates_app/dialog_submit.html",
+        {
+            "title": title,
+            "template": template,
+            "previews": content_previews(template),
+            "fingerprint": fingerprint,
+            "otp_required": otp_required_for(template=template),
+            "approval_required": approval_required,
+            "findings": list(findings),
+            "changed": changed,
+            "action_url": action_url,
+            "cancel_url": cancel_url,
+            "button": button,
+            "retry": retry,
+        },
+        status=status,
+    )

@@ -13,14 +13,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import REVIEWERS, role_required
-from otp.dialog import CodeStep, DialogUrls, dialog_closed
+from otp.dialog import CodeStep, dialog_closed
 
 from ..forms import ReviewForm
 from ..selectors import otp_required_for, review_refusal, template_get_for_member
 from ..services import PURPOSE_REVIEW, ReviewError, review_decide, review_digest
-from .common import page_redirect
+from .common import page_redirect, template_code_step
 from .pages import template_detail
-from .submit import content_details, content_quotes
 
 
 def _decision(request) -> tuple[ReviewForm, bool, str]:
@@ -32,22 +31,15 @@ def _decision(request) -> tuple[ReviewForm, bool, str]:
 
 def _review_step(template, *, approve: bool, reason: str) -> CodeStep:
     verb = "approve" if approve else "reject"
-    details = [*content_details(template), ("Decision", "Approve" if approve else f"Reject: {reason}")]
-    return CodeStep(
-        flow=f"review_template:{template.pk}",
+    return template_code_step(
+        template,
+        flow="review",
         purpose=PURPOSE_REVIEW,
-        subject=template,
         digest=review_digest(template, approve=approve, reason=reason),
-        urls=DialogUrls(
-            verify=reverse("template_review_verify", args=[template.pk]),
-            resend=reverse("template_review_resend", args=[template.pk]),
-            cancel=reverse("template_review_cancel", args=[template.pk]),
-        ),
         action=f"{verb} the WhatsApp template “{template.name}”",
         intro=f"Enter the code to {verb} “{template.name}”.",
-        details=details,
-        quotes=content_quotes(template),
         hidden={"decision": verb, "reason_text": reason},
+        decision="Approve" if approve else f"Reject: {reason}",
     )
 
 

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import ADMINS, AUTHORS, role_required
-from otp.dialog import CodeStep, DialogUrls, dialog_closed
+from otp.dialog import CodeStep, dialog_closed
 from otp.services import VerifyFailure
 from qontak_broadcast.dialogs import render_dialog
 
@@ -40,30 +40,9 @@ from ..services import (
     template_submit,
 )
 from ..validation import template_problems
-from .common import back_to_problems, content_previews, editable_draft, page_redirect
+from .common import back_to_problems, confirm_dialog, editable_draft, page_redirect, template_code_step
 
 CHANGED = ContentChanged().args[0]
-QUOTE_CHARS = 160
-
-
-def content_quotes(template) -> list[tuple[str, str]]:
-    """The start of each language's body, for the code email: the mail alone says what is confirmed."""
-    quotes = []
-    for content in template.contents.all():
-        body = " ".join(content.body.split())
-        if len(body) > QUOTE_CHARS:
-            body = body[: QUOTE_CHARS - 1].rstrip() + "…"
-        quotes.append((f"{content.language_name} ({content.language}) body", body))
-    return quotes
-
-
-def content_details(template) -> list[tuple[str, str]]:
-    return [
-        ("Template", template.name),
-        ("Category", template.get_category_display()),
-        ("Account", str(template.channel_account)),
-        ("Languages", ", ".join(template.language_names)),
-    ]
 
 
 def _fingerprint(request) -> str:
@@ -76,44 +55,29 @@ def _same(a: str, b: str) -> bool:
 
 # --- Submit ------------------------------------------------------------------
 def _confirm_dialog(request, template, *, changed: bool = False, status: int = 200):
-    return render_dialog(
+    return confirm_dialog(
         request,
-        "templates_app/dialog_submit.html",
-        {
-            "title": "Submit this template?",
-            "template": template,
-            "previews": content_previews(template),
-            "fingerprint": template_digest(template),
-            "otp_required": otp_required_for(template=template),
-            "approval_required": approval_required_for(template=template),
-            "findings": template_screen(template=template),
-            "changed": CHANGED if changed else "",
-            "action_url": reverse("template_submit_confirm", args=[template.pk]),
-            "cancel_url": f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}",
-            "button": "Submit",
-            "retry": False,
-        },
+        template,
+        title="Submit this template?",
+        fingerprint=template_digest(template),
+        action_url=reverse("template_submit_confirm", args=[template.pk]),
+        cancel_url=f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}",
+        button="Submit",
+        approval_required=approval_required_for(template=template),
+        findings=template_screen(template=template),
+        changed=CHANGED if changed else "",
         status=status,
     )
 
 
 def _submit_step(template, fingerprint: str) -> CodeStep:
-    return CodeStep(
-        # One pending code per template: confirming another template in a
-        # second tab must not replace this one's.
-        flow=f"submit_template:{template.pk}",
+    return template_code_step(
+        template,
+        flow="submit",
         purpose=PURPOSE_SUBMIT,
-        subject=template,
         digest=fingerprint,
-        urls=DialogUrls(
-            verify=reverse("template_submit_verify", args=[template.pk]),
-            resend=reverse("template_submit_resend", args=[template.pk]),
-            cancel=reverse("template_submit_cancel", args=[template.pk]),
-        ),
         action=f"submit the WhatsApp template “{template.name}” for review",
         intro=f"Enter the code to submit “{template.name}”.",
-        details=content_details(template),
-        quotes=content_quotes(template),
         hidden={"fingerprint": fingerprint},
     )
 
@@ -224,43 +188,27 @@ def submit_cancel(request, template_id: int):
 
 
 # --- Retry submission ----------------------------------------------------------
-def _retry_confirm_dialog(request, template, *, status: int = 200):
-    return render_dialog(
+def _retry_confirm_dialog(request, template):
+    return confirm_dialog(
         request,
-        "templates_app/dialog_submit.html",
-        {
-            "title": "Send this template again?",
-            "template": template,
-            "previews": content_previews(template),
-            "fingerprint": template.content_digest,
-            "otp_required": otp_required_for(template=template),
-            "approval_required": False,
-            "findings": [],
-            "changed": "",
-            "action_url": reverse("template_retry_confirm", args=[template.pk]),
-            "cancel_url": reverse("template_detail", args=[template.pk]),
-            "button": "Retry submission",
-            "retry": True,
-        },
-        status=status,
+        template,
+        title="Send this template again?",
+        fingerprint=template.content_digest,
+        action_url=reverse("template_retry_confirm", args=[template.pk]),
+        cancel_url=reverse("template_detail", args=[template.pk]),
+        button="Retry submission",
+        retry=True,
     )
 
 
 def _retry_step(template) -> CodeStep:
-    return CodeStep(
-        flow=f"retry_template:{template.pk}",
+    return template_code_step(
+        template,
+        flow="retry",
         purpose=PURPOSE_RETRY,
-        subject=template,
         digest=template.content_digest,
-        urls=DialogUrls(
-            verify=reverse("template_retry_verify", args=[template.pk]),
-            resend=reverse("template_retry_resend", args=[template.pk]),
-            cancel=reverse("template_retry_cancel", args=[template.pk]),
-        ),
         action=f"send the WhatsApp template “{template.name}” again",
         intro=f"Enter the code to send “{template.name}” again.",
-        details=content_details(template),
-        quotes=content_quotes(template),
         hidden={"fingerprint": template.content_digest},
     )
 

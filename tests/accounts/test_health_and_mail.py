@@ -24,14 +24,14 @@ def test_healthz_answers_503_naming_redis_when_it_is_unreachable(client, db, set
 
 
 def test_an_email_queued_in_a_web_request_reaches_the_smtp_server_through_the_worker(
-    client, admin, celery_worker, smtp
+    client, admin, celery_worker, smtp, settings
 ):
     response = client.post("/accounts/password-reset/", {"email": "admin@acme.test"})
     assert response.status_code == 302  # answered without waiting for SMTP
 
     (mail,) = smtp.wait_for(to="admin@acme.test", subject="Reset your Qontak Broadcast password")
     assert "/accounts/reset/" in mail.text
-    assert 'href="http://testserver/accounts/reset/' in mail.html
+    assert f'href="{settings.SITE_URL}/accounts/reset/' in mail.html
 
 
 def test_development_mailbox_shows_sent_mail_when_debug_is_on(

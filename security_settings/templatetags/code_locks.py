@@ -1,0 +1,13 @@
+from django import template
+
+from otp.lockout import code_locks_for_organization
+
+register = template.Library()
+
+
+@register.simple_tag
+def code_locks(membership):
+    """Members of the organization whose verification codes are locked (the Security page's unlock section)."""
+    if membership is None:
+        return []
+    return list(code_locks_for_organization(organization_id=membership.organization_id))
