@@ -67,6 +67,7 @@ urlpatterns = [
         name="channel_disconnect_cancel",
     ),
     path("broadcast/templates/", include("templates_app.urls")),
+    path("", include("team.urls")),
     path("", include("accounts.urls")),
 ]
 

@@ -4,10 +4,14 @@ A new URL without a row here fails `test_every_url_has_a_row`: whoever adds a
 page writes down who may open it.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from accounts.models import DevMail
+from accounts.models import DevMail, Membership
+from team.models import Invitation
 from templates_app.services import content_media_attach
 from tests.templates_app.builders import PNG, new_template
 
@@ -80,6 +84,31 @@ MATRIX = {
     "template_whatsapp_delete_verify": (LOGIN, 405, 403, 403, 405),
     "template_whatsapp_delete_resend": (LOGIN, 405, 403, 403, 405),
     "template_whatsapp_delete_cancel": (LOGIN, 405, 403, 403, 405),
+    "members": (LOGIN, 200, 403, 403, 200),
+    "member_invite": (LOGIN, 200, 403, 403, 200),
+    "member_invite_verify": (LOGIN, 405, 403, 403, 405),
+    "member_invite_resend": (LOGIN, 405, 403, 403, 405),
+    "member_invite_cancel": (LOGIN, 405, 403, 403, 405),
+    "invitation_resend": (LOGIN, 405, 403, 403, 405),
+    "invitation_revoke": (LOGIN, 405, 403, 403, 405),
+    "member_role": (LOGIN, 405, 403, 403, 405),
+    "member_role_verify": (LOGIN, 405, 403, 403, 405),
+    "member_role_resend": (LOGIN, 405, 403, 403, 405),
+    "member_role_cancel": (LOGIN, 405, 403, 403, 405),
+    "member_remove": (LOGIN, 200, 403, 403, 404),
+    "member_remove_verify": (LOGIN, 405, 403, 403, 405),
+    "member_remove_resend": (LOGIN, 405, 403, 403, 405),
+    "member_remove_cancel": (LOGIN, 405, 403, 403, 405),
+    "organization_settings": (LOGIN, 200, 403, 403, 200),
+    "audit_trail": (LOGIN, 200, 403, 403, 200),
+    "audit_trail_export": (LOGIN, 200, 403, 403, 200),
+    "profile": (LOGIN, 200, 200, 200, 200),
+    "profile_email": (LOGIN, 405, 405, 405, 405),
+    "profile_password": (LOGIN, 405, 405, 405, 405),
+    "profile_leave": (LOGIN, 405, 405, 405, 405),
+    # A link from an email: anyone may open it; a token that was never issued answers 404.
+    "profile_email_confirm": (404, 404, 404, 404, 404),
+    "invitation_accept": (404, 404, 404, 404, 404),
 }
 # POST-only pages on this organization's objects: the outsider's POST answers 404 and changes nothing.
 OUTSIDER_POSTS_404 = [
@@ -119,6 +148,16 @@ OUTSIDER_POSTS_404 = [
     "template_whatsapp_delete_verify",
     "template_whatsapp_delete_resend",
     "template_whatsapp_delete_cancel",
+    "invitation_resend",
+    "invitation_revoke",
+    "member_role",
+    "member_role_verify",
+    "member_role_resend",
+    "member_role_cancel",
+    "member_remove",
+    "member_remove_verify",
+    "member_remove_resend",
+    "member_remove_cancel",
 ]
 
 
@@ -154,7 +193,22 @@ def objects(org_a, agent, account_a, settings, tmp_path):
         all_languages=False,
     )
     mail = DevMail.objects.create(to="x@acme.test", subject="s", body="b")
-    return {"template": template, "account": account_a, "mail": mail}
+    invitation = Invitation.objects.create(
+        organization=org_a,
+        email="new@acme.test",
+        role="agent",
+        invited_by=agent,
+        nonce_hash="0" * 64,
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    membership = Membership.objects.get(user=agent, organization=org_a)
+    return {
+        "template": template,
+        "account": account_a,
+        "mail": mail,
+        "invitation": invitation,
+        "membership": membership,
+    }
 
 
 def _url(name, objects):
@@ -178,8 +232,15 @@ def _url(name, objects):
         "security_toggle_verify": {"policy": "broadcast-template-otp", "direction": "enable"},
         "security_toggle_resend": {"policy": "broadcast-template-otp", "direction": "enable"},
         "security_toggle_cancel": {"policy": "broadcast-template-otp", "direction": "enable"},
+        "invitation_resend": {"invitation_id": objects["invitation"].pk},
+        "invitation_revoke": {"invitation_id": objects["invitation"].pk},
+        "profile_leave": {"organization_id": objects["membership"].organization_id},
+        "profile_email_confirm": {"token": "not-a-link"},
+        "invitation_accept": {"token": "not-a-link"},
         "security_code_lock_release": {"lock_id": 1},
     }.get(name)
+    if kwargs is None and name.startswith("member_") and name != "member_invite" and "invite" not in name:
+        kwargs = {"membership_id": objects["membership"].pk}
     if kwargs is None and name.startswith("template_") and name not in ("template_list", "template_new"):
         kwargs = {"template_id": objects["template"].pk}
         if "content" in name or "media" in name:
