@@ -1,0 +1,125 @@
+"""The category advisor: a Utility template worded like a promotion will likely be filed as Marketing.
+
+WhatsApp files a template as Marketing (billed at the higher rate) when any
+part of it promotes: offers, discounts, invitations to buy, new collections,
+upselling after an order update. The advisor looks for that wording in
+English and Bahasa Indonesia and names the phrases, so the author can
+reword, or choose Marketing, before submitting. Strong phrases are enough on
+their own; weak ones ("free", "voucher", "diskon") only together, because
+receipts and order updates use them too. Measured on corpus/advisor.jsonl by
+bench/screen_bench.py.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+MESSAGE = "WhatsApp will likely file this as Marketing"
+
+STRONG = [
+    # English
+    r"\d+\s*%\s*off",
+    r"(up\s*to|extra|save|get|enjoy)\s*\$?\d+\s*%?\s*(off|discount)",
+    r"shop\s*(now|our|the|today)|buy\s*now|order\s*now\s*and|grab\s*(yours|it|them)|checkout\s*now",
+    r"buy\s*(one|1|two|2)\s*,?\s*get\s*(one|1|\w+)\s*free|bogo",
+    r"new\s*(collection|arrivals?|season)|best\s*-?\s*sellers?|(latest|newest)\s*(collection|products|styles)",
+    r"(exclusive|special|limited[-\s]*time|flash|vip)\s*(offer|deal|sale|discount|price|access)s?",
+    r"(flash|mid-?season|summer|winter|clearance|biggest|black\s*friday|cyber\s*monday)\s*sales?|\bsale\s*(ends|starts|is\s*live)",  # noqa: E501
+    r"don'?t\s*miss(\s*out)?|hurry|last\s*chance|while\s*(stocks?|supplies)\s*last|before\s*(it'?s|they'?re)\s*(gone|sold\s*out)|sells?\s*out",  # noqa: E501
+    r"upgrade\s*(to|now|today)|switch\s*to\s*(annual|yearly|premium)|\d+\s*months?\s*free|refer\s*a\s*friend",
+    r"(promo|discount|coupon|voucher)\s*code|use\s*code\s*\w+|with\s*code\s*\w+",
+    r"check\s*out\s*our|discover\s*(our|the)|treat\s*yourself|you'?re\s*invited\s*to\s*our\s*(\w+\s*)?(sale|event)",
+    r"complete\s*your\s*purchase|your\s*cart\s*is\s*waiting|items?\s*in\s*your\s*cart",
+    r"(add|book)\s*(a|an|another|a\s*second)\s*\w+\s*(and\s*save|for\s*only)",
+    r"free\s*(shipping|delivery|gift)\s*(on|with|for)\s*(your\s*)?(next|all|orders)",
+    r"something\s*special\s*for\s*you|just\s*for\s*you",
+    # Bahasa Indonesia
+    r"diskon\s*(s\.?d\.?\s*)?\d+\s*%|potongan\s*(harga\s*)?(rp\s*)?\d+|ekstra\s*diskon|diskon\s*ekstra",
+    r"beli\s*\d+\s*gratis\s*\d+|gratis\s*ongkir|cashback\s*\d+",
+    r"koleksi\s*(baru|terbaru)|produk\s*(terlaris|terbaru)|menu\s*baru",
+    r"(promo|penawaran|harga)\s*(spesial|terbatas|khusus|gajian|akhir\s*bulan)|flash\s*sale|harbolnas|promo\s*terbesar",
+    r"belanja\s*sekarang|borong|buruan|checkout\s*sekarang|jangan\s*(sampai\s*)?(lewatkan|ketinggalan)|sebelum\s*kehabisan",  # noqa: E501
+    r"(khusus|spesial)\s*untuk(mu|\s*kamu)|kejutan\s*spesial|upgrade\s*ke|pindah\s*ke\s*paket|ajak\s*teman",
+    r"kode\s*(promo|voucher|diskon)|pakai\s*kode\s*\w+|gunakan\s*kode\s*\w+",
+    r"(cek|intip|lihat)\s*(koleksi|produk|promo)|keranjang\s*(belanja)?(mu)?\s*menunggu|selesaikan\s*pembelian",
+    r"tambah\s*\w+\s*(kedua\s*)?(hemat|cuma|hanya)|diundang\s*ke\s*(vip\s*)?(sale|promo)",
+]
+WEAK = [
+    r"\bdiscounts?\b",
+    r"\bdeals?\b",
+    r"\boffers?\b",
+    r"\bpromo(tion)?s?\b",
+    r"\bfree\b",
+    r"\bsave\b",
+    r"\bvouchers?\b",
+    r"\bcoupons?\b",
+    r"\bcashback\b",
+    r"\bdiskon\b",
+    r"\bgratis\b",
+    r"\bhemat\b",
+    r"\bmurah\b",
+    r"\bbonus\b",
+]
+_STRONG = re.compile("|".join(f"(?:{p})" for p in STRONG), re.IGNORECASE)
+_WEAK = re.compile("|".join(f"(?:{p})" for p in WEAK), re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Advice:
+    """Whether to warn, and the promotional phrases that decided it."""
+
+    warn: bool
+    phrases: tuple[str, ...]
+    highlighted: tuple[tuple[str, SafeString], ...] = ()  # (where, text with <mark>ed phrases)
+    message: str = MESSAGE
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    strong = [m.span() for m in _STRONG.finditer(text)]
+    weak = [m.span() for m in _WEAK.finditer(text) if not any(s <= m.start() < e for s, e in strong)]
+    return strong + weak if strong or len(weak) >= 2 else []
+
+
+def highlight(text: str) -> SafeString:
+    """The text, escaped, with each promotional phrase in <mark>."""
+    spans = sorted(_spans(text))
+    out, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        out.append(escape(text[last:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of user text above is escaped
+
+
+def wording_advice(texts: list[tuple[str, str]]) -> Advice:
+    """Advice for (where, text) parts of a Utility template."""
+    phrases, highlighted = [], []
+    for where, text in texts:
+        spans = sorted(_spans(text or ""))
+        if spans:
+            phrases += [text[s:e] for s, e in spans]
+            highlighted.append((where, highlight(text)))
+    phrases = list(dict.fromkeys(p.strip() for p in phrases))
+    return Advice(warn=bool(phrases), phrases=tuple(phrases), highlighted=tuple(highlighted))
+
+
+def category_advice(*, template) -> Advice:
+    """For a Utility template: would WhatsApp call it Marketing? Marketing templates never warn."""
+    from ..models import Category
+
+    if template is None or template.category != Category.UTILITY:
+        return Advice(warn=False, phrases=())
+    texts = []
+    for content in template.contents.all():
+        texts += [
+            (f"{content.language} header", content.header_text),
+            (f"{content.language} body", content.body),
+            (f"{content.language} footer", content.footer),
+            *((f"{content.language} button", str(b.get("text", ""))) for b in content.buttons),
+        ]
+    return wording_advice(texts)
