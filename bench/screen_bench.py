@@ -74,7 +74,7 @@ def screen_report(rows: list[dict], show_misses: bool) -> None:
         print(f"{'  classifier added':32} {pct(model_only, len(prohibited)):>18}")
         groups = defaultdict(list)
         for r in legitimate:
-            groups[r["resembles"] or "everyday"].append(r)
+            groups[r.get("resembles") or "everyday"].append(r)
         print("legitimate flagged, by look-alike: " + ", ".join(
             f"{g} {sum(1 for r in rs if flagged[r['id']])}/{len(rs)}" for g, rs in sorted(groups.items())))  # fmt: skip
         if show_misses:
@@ -82,7 +82,7 @@ def screen_report(rows: list[dict], show_misses: bool) -> None:
                 if not flagged[r["id"]]:
                     print(f"  MISSED {r['category']}: {r['body']} {r['samples']}  [{normalize(r['body'])}]")
             for r in false:
-                print(f"  FALSE {r['resembles'] or 'everyday'}: {r['body']} -> {flagged[r['id']][0].reasons}")
+                print(f"  FALSE {r.get('resembles') or 'everyday'}: {r['body']} -> {flagged[r['id']][0].reasons}")
 
 
 def advisor_report(show_misses: bool) -> None:
@@ -124,6 +124,10 @@ def main() -> None:
     started = time.perf_counter()
     screen_report(chosen, args.misses)
     print(f"\nscreened {len(chosen)} bodies in {time.perf_counter() - started:.1f} s")
+    print("\n#### Written apart: corpus/fresh.jsonl (one message each, not composed, never trained on)")
+    screen_report(load_corpus(CORPUS / "fresh.jsonl"), args.misses)
+    print("\n#### Written apart, second set: corpus/fresh2.jsonl")
+    screen_report(load_corpus(CORPUS / "fresh2.jsonl"), args.misses)
     advisor_report(args.misses)
 
 

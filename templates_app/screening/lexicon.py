@@ -75,7 +75,7 @@ RULES: dict[str, list[str]] = {
         r"\badult\b.{0,40}\b(video|link|grup|group|channel|folder|full|viral|sexy)\b",
     ],
     "alcohol_tobacco": [
-        r"vodka|whiske?y|tequila|liquor|\bmiras\b|minuman\s*keras|\bciu\b|\barak\b|soju|e-?liquid|saltnic|nicotine|cerutu|cigars?\b|cigarettes?|liquid\s*vape",  # noqa: E501
+        r"vodka|whiske?y|tequila|liquor|\bmiras\b|minuman\s*keras|\bciu\b|\barak\b|soju|e-?liquid|saltnic|nicotine(?!\s*(patch|patches|gum|replacement))|cerutu|liquid\s*vape",  # noqa: E501
         r"rokok\s*(tanpa|non)\s*cukai|(tanpa|non)\s*cukai|duty-?free\s*(cigarettes|cartons|packs)",
         near(
             r"(?<!free and )vapes?\b(?!-?\s*free)|vape\s*(juice|pods?)|\bpods?\b|rokok|tembakau|craft\s*beer|beers?\b|\bbir\b(?!\s*pletok)|\bwine\b(?!\s*red)|anggur\s*merah",  # noqa: E501
@@ -122,7 +122,7 @@ RULES: dict[str, list[str]] = {
         r"(confirm|verify|update|enter|we\s*need|konfirmasi|verifikasi|perbarui|masukkan|butuh)\s*(your|anda|kamu)?\s*(otp|pin(\s*atm|\s*m-?banking)?|password|kata\s*sandi|cvv|login\s*details|card\s*number|nomor\s*kartu|the\s*6-?\s*digit\s*code|kode\s*otp)\b",  # noqa: E501
     ],
     "wildlife": [
-        r"ivory|gading\s*gajah|pangolin|trenggiling|rhino\s*horn|cula\s*badak|shark\s*fin|sirip\s*hiu|slow\s*loris|kukang",
+        r"(elephant|raw)\s*ivory|ivory\s*(carvings?|tusks?|for\s*sale|pieces|bangles?|statues?|for\s*collectors)|gading\s*gajah|pangolin|trenggiling|rhino\s*horn|cula\s*badak|shark\s*fin|sirip\s*hiu|slow\s*loris|kukang",
         r"tiger\s*(cubs?|skin)|kulit\s*harimau|telur\s*penyu|turtle\s*eggs|\bowa\b|lutung|orangutan|elang\s*jawa|cendrawasih",
         r"(jual|ready|lepas|dijual)\s*(anakan\s*|anak\s*|baby\s*)?(monyet|kucing|anjing|burung|kakatua|nuri|landak|musang|ular|sugar\s*glider|iguana)",  # noqa: E501
         r"(anakan|baby)\s*(monyet|kucing|anjing|kakatua|nuri|landak|musang)",
@@ -135,10 +135,132 @@ RULES: dict[str, list[str]] = {
         r"(selling|rehoming\s*for\s*a\s*fee)\s*(my\s*)?(\w+\s*)?(monkey|parrot|puppy|kitten|python|sugar\s*glider|loris)",
     ],
 }
+# Street names, brands and the offers' tell-tale phrases, per category.
+RX_DRUGS = r"oxy(codone|contin)?|xanax|xans|norco|hydrocodone|codeine|promethazine|klonopin|diazepam|valium|ambien|adderall|addy|ritalin|vyvanse|tramadol|dumolid|yarindo|eximer|alprazolam|percocet|percs|ketamine"  # noqa: E501
+SLANG = {
+    "drugs": [
+        r"thc\s*(carts?|vapes?|gummies|edibles)|dab\s*pens?|edibles|psilocybin|xanax\s*bars|fent(anyl)?|crystal\s*meth|\btina\b|\bblow\b|dope\s*(for\s*sale|available)",  # noqa: E501
+        r"(zips?|ounces?|oz|eighths?|grams?|3\.5)\b.{0,30}\b(za|gas|loud|kush|bud|dank|weed|flower|carts?)|\b(za|loud|dank|bud)\b.{0,30}\b(back\s*in|restock|in\s*stock|for\s*\$|tap\s*in|pure)",  # noqa: E501
+        r"(snow|coke|powder|rock)\b.{0,40}\b(pure|grams?|off\s*the\s*boat|drop)|(\d+\s*%\s*pure)",
+        near(
+            RX_DRUGS,
+            r"no\s*doctor|without\s*(a\s*)?doctor|doctor\s*visit|overnight|no\s*rx|bars|per\s*pill|eceran|ojol|cod|ready|jual|sedia|prices|for\s*sale|cash",
+            50,
+        ),  # noqa: E501
+        r"barang\s*(ijo|hijau)|ganja\s*aceh|\bgele\b|sinte\b|pil\s*(ekstasi|yarindo|koplo|dumolid|sapi)|obat\s*(penggugur|telat\s*bulan|aborsi)|penggugur\s*kandungan|misoprostol",  # noqa: E501
+        r"\b(ss|sabu|kristal)\b.{0,30}\b(paket|gram|\d+\s*gr|ready|jual)",
+    ],
+    "weapons": [
+        r"auto\s*sears?|solvent\s*trap|polymer\s*80|bump\s*stocks?|binary\s*triggers?|glock\s*switch|full-?\s*auto\s*(conversion|kit)|no\s*4473|no\s*background\s*check|pipe\s*bombs?|detonators?",  # noqa: E501
+        near(
+            r"sig\s*p\d+|p365|ar-?s?\b|ak-?s?\b|\d+\s*rounds|extended\s*mags?|9\s*mm|\.223|5\.56|7\.62",
+            r"cash|for\s*sale|selling|leftovers|no\s*(papers|paperwork|questions)|deal|ships?|warehouse",
+            50,
+        ),  # noqa: E501
+        r"airgun|air\s*gun|senapan\s*angin|\bpcp\b.{0,20}(kaliber|senapan|gotri)|gotri|mimis|\d+\s*butir\b|kaliber\s*\d|surat\s*aman|mercon|petasan\s*(jumbo|besar)",  # noqa: E501
+    ],
+    "gambling": [
+        r"bonus\s*spins?|spins?\s*(are\s*)?waiting|sweet\s*bonanza|gates\s*of\s*olympus|starlight\s*princess|aviator\s*game|plinko|crash\s*game|lock\s*of\s*the\s*day|first\s*wager|match\s*bonus|bookies?|moneyline",  # noqa: E501
+        r"(put|place)\s*your\s*money\s*on|cash\s*out\s*in\s*minutes|deposit\s*\$?\d+\s*(and|to)\s*(play|get|spin)",
+        r"keluaran\s*(sgp|hk|sdy|sydney|macau)|colok\s*(bebas|jitu|naga|macau)|angka\s*jitu|\bbbfs\b|pasaran\s*(togel|sgp|hk)|\bdepo\b|rungkad|pragmatic\s*play|pg\s*soft|bonus\s*new\s*member|cashback\s*kekalahan|rollingan|sv388|tangkas|taruhan",  # noqa: E501
+        near(r"depo(sit)?|wd|withdraw", r"qris|pulsa|dana|ovo|cuan|auto|hoki|bonus|cashback|10rb|5rb|25rb", 40),
+    ],
+    "adult": [
+        r"call\s*girls?|massage\b.{0,60}\b(extras|young\s*girls|happy)|full\s*body\b.{0,40}\bextras|spicy\s*(pics|content|vids)|\bnsfw\b|sexting|\bgfe\b|booty\s*call|fansly|horny|lonely\s*(tonight|wife|girls?)",  # noqa: E501
+        r"new\s*content\b.{0,40}\b(my\s*page|link\s*in\s*(my\s*)?bio)|link\s*in\s*bio.{0,30}18\s*\+|18\s*\+\s*only.{0,40}(content|pics|vids|page)",  # noqa: E501
+        r"temenin\s*(malam|tidur|aku)|teman\s*kencan|(konten|video|film)\s*(dewasa|panas|syur)|\bsange\b|colmek|link\s*asupan|janda\s*(muda\s*)?kesepian|\bpijat\s*\+\+",  # noqa: E501
+        r"(free|kosong)\b.{0,30}\b(bisa\s*ke\s*(apart|hotel|kos)|ke\s*apart)|rate\s*via\s*(chat|wa|dm)|\bbo\b.{0,20}(ready|open|rate)",  # noqa: E501
+    ],
+    "alcohol_tobacco": [
+        r"hennessy|jack\s*daniel'?s?|johnnie\s*walker|chivas|jagermeister|grey\s*goose|absolut\s*vodka|smirnoff|bacardi|jameson|moet|booze|spirits\s*delivered|\bminol\b|\btuak\b|\bsopi\b|intisari|anggur\s*(merah\s*)?cap|topi\s*miring",  # noqa: E501
+        r"elf\s*bar|elfbar|lost\s*mary|geek\s*bar|\bjuul\b|\bvuse\b|\d+\s*puffs|disposables?\s*(vapes?|pods?)|e-?juice|shisha|hookah|\biqos\b|heets|\bsnus\b|\bzyn\b|freebase|(?<!nicotine )pods?\s*(rasa|flavou?rs?)",  # noqa: E501
+        near(
+            r"cigars?|cigarettes?|e-?cig(arette)?s?|marlboro|camel|esse|sampoerna|gudang\s*garam|djarum|dunhill|lucky\s*strike|heineken|corona\s*extra|budweiser|guinness|anker|champagne|rum|gin|sake|whiskey|liquid|coils?",
+            r"slop|per\s*(slop|bungkus|pack|carton|bottle|botol|case)|harga|dropship|release|reserve|pre-?order|grosir|jual|delivered|delivery|antar|order|ready|sedia|restock|for\s*\$|\$\d+",
+            50,
+        ),  # noqa: E501
+    ],
+    "counterfeit": [
+        r"\breps?\b.{0,40}(jordans?|yeezys?|nike|off-?white|batch|qc)|top\s*batch|\bqc\s*pics|knock-?offs?|bootleg|super\s*fake|unauthori[sz]ed\s*authentic",  # noqa: E501
+        r"same\s*(leather|stitching|quality)\s*(and\s*)?(same\s*\w+\s*)?as\s*(the\s*)?(boutique|original|store)|without\s*the\s*receipt|factory\s*prices?\b.{0,60}\b(designer|boutique)",  # noqa: E501
+        r"beda\s*tipis\s*(sama|dengan)\s*ori|mirip\s*(asli|ori)|kualitas\s*pabrik|ori\s*pabrik|non\s*ori|semi\s*ori|bukan\s*ori|grade\s*(premium|super|aaa)\b.{0,40}(lv|gucci|nike|chanel|dior|hermes|rolex|prada)",  # noqa: E501
+        near(
+            r"lv|louis\s*vuitton|neverfull|gucci|chanel|dior|hermes|birkin|rolex|jordans?|yeezys?",
+            r"grade\s*(premium|super|aaa|a)|dustbag|mirip|no\s*box|made\s*in\s*vietnam|kualitas\s*pabrik",
+            60,
+        ),  # noqa: E501
+    ],
+    "financial_scam": [
+        r"turned\s*\$?\d[\d,.]*k?\s*into\s*\$?\d|payouts?\s*guaranteed|guaranteed\s*payouts?|(activation|registration|unlock|release)\s*fee|fee\s*by\s*gift\s*card|gift\s*cards?\s*to\s*(receive|claim)|(federal|government)\s*grant",  # noqa: E501
+        r"cloud\s*mining|bitcoin\s*mining\b.{0,40}(payout|profit|join)|passive\s*income\b.{0,40}(daily|guaranteed|every)|earn\s*\$?\d+\s*(a|per)\s*day\s*(by\s*)?(liking|watching|rating)",  # noqa: E501
+        r"titip\s*dana|balik\s*\d+([.,]\d+)?\s*(juta|jt)|pasti\s*untung|admin\s*amanah|terbukti\s*aman\b.{0,40}(dana|investasi|profit)|cukup\s*(foto\s*)?ktp|tanpa\s*survei|(like|tonton)\s*video\s*(dibayar|dapat\s*uang)|komisi\s*per\s*tugas",  # noqa: E501
+        r"pinjaman\s*(cepat|kilat)\b.{0,60}(cair|tanpa|cukup)|dana\s*darurat\b.{0,60}cair",
+    ],
+    "health_claims": [
+        r"melts?\s*(belly\s*)?fat|flat\s*belly\s*in|no\s*gym|lose\s*weight\s*fast|doctors\s*(are\s*)?(stunned|shocked)|fda\s*doesn'?t\s*want|reverses?\s*(type\s*2\s*)?diabetes|heals?\s*(arthritis|cancer|diabetes)|kills?\s*cancer\s*cells|last\s*longer\s*in\s*bed|enlargement",  # noqa: E501
+        r"warisan\s*leluhur|ribuan\s*orang\s*sudah\s*membuktikan|kurus\s*tanpa|perut\s*rata\s*dalam|(kolesterol|asam\s*urat|stroke|diabetes|kanker|hipertensi)\b.{0,60}\b(hilang|sembuh)\s*(dalam|total|tuntas|selamanya)|sembuh\s*tanpa\s*operasi|(langsing|kurus|sembuh)\b.{0,30}dijamin",  # noqa: E501
+    ],
+    "phishing": [
+        r"\.apk\b|undangan\s*(pernikahan|digital)\b.{0,40}(apk|klik|buka)|surat\s*tilang\b.{0,30}(apk|klik)",
+        r"(new\s*number|lost\s*my\s*phone|ganti\s*nomor|nomor\s*baru)\b.{0,120}\b(code|kode)|(code|kode)\s*(is\s*coming|masuk)\b.{0,60}\b(send|kirim|forward)",  # noqa: E501
+        r"log\s*in\s*with\s*your\s*(bank(ing)?\s*)?(credentials|details|pin)|login\s*ulang\s*dengan\s*(pin|password)|(dibekukan|diblokir|terblokir)\b.{0,60}\b(pin|login|password|kode)",  # noqa: E501
+        r"redelivery\s*fee|(verify|confirm)\s*your\s*(identity|details|account)\s*(at|here|via|on)",
+    ],
+    "wildlife": [
+        r"capuchin|marmoset|\bbaby\s*(monkey|capuchin|macaque)|diaper\s*trained|hand\s*fed\b.{0,40}(monkey|parrot|macaw|baby)|(pups|puppies|kittens)\s*(available|for\s*sale)|deposit\b.{0,30}reserve\s*(yours|a\s*pup|a\s*kitten)|rehoming\s*fee",  # noqa: E501
+        r"jalak\s*bali|cendrawasih|lepas\s*kawin|adopsi\s*berbayar|(kucing|anjing)\s*ras\b.{0,60}(harga|kirim|jual|adopsi)|sertifikat\s*menyusul|\bbeo\b.{0,20}(jual|harga)",  # noqa: E501
+    ],
+}
+# Wider vocabulary: substances, models, brands and schemes senders name without any other tell.
+SLANG["drugs"] += [
+    r"carisoprodol|somadril|soma\s*350|zolpidem|clonazepam|lorazepam|ativan|methadone|subutex|suboxone|morphine\s*(pills|tabs)|dilaudid|opana|benzos?|molly\s*(caps|crystals)|\bdmt\b|mescaline|peyote|poppers\s*(for\s*sale)?|\bghb\b|crack\s*(rock|cocaine)|speed\s*pills|\bpingers\b",  # noqa: E501
+    r"microdos\w*|magic\s*mushrooms?|mushroom\s*(chocolate|gummies|bars|capsules)|smell-?\s*proof|stealth\s*(shipping|packaging)|jamur\s*(tlethong|kotoran\s*sapi|ajaib)|\bmushroom\b.{0,40}\b(4g|grams?|microdose|trip)",  # noqa: E501
+    r"(addy|vyvanse|ritalin|xans?|percs?|oxys?|norcos?)\b.{0,40}\b(a\s*pop|each|per|available|\$\d)",
+    r"obat\s*(penenang|tidur|kuat\s*melek)\b.{0,40}\b(eceran|tanpa\s*resep|ojol|cod|jual|ready)|(eceran|ojol)\b.{0,40}\b(pil|obat)\b|biar\s*(kuat\s*)?melek\b.{0,40}(pil|obat|eceran)",  # noqa: E501
+]
+SLANG["weapons"] += [
+    r"remington|mossberg|beretta|smith\s*(&|and)\s*wesson|\bs\s*&\s*w\b|ruger|sig\s*sauer|taurus\s*(g2|g3|pistol)|\bcolt\s*(1911|python|ar)|kalashnikov|uzi|desert\s*eagle|\bhk\s*(416|mp5)|mp5",  # noqa: E501
+    r"brass\s*knuckles|butterfly\s*knives|balisong|switchblades?|tactical\s*batons?|nunchaku|karambit|throwing\s*stars|pisau\s*(komando|lipat\s*otomatis|belati)|sangkur|belati|double\s*stick|stun\s*baton|setrum\s*kejut",  # noqa: E501
+    r"00\s*buck|buckshot|hollow\s*points?|no\s*transfer\s*needed|laras\s*(panjang|pendek)|magazen|magasin|bekas\s*aparat|airsoft|\bgranat\b|molotov",  # noqa: E501
+]
+SLANG["gambling"] += [
+    r"real\s*(money\s*)?payouts|enter\s*for\s*\$\d+.{0,60}\b(pot|prize\s*pool|split)|triple\s*your\s*deposit|welcome\s*package\b.{0,40}deposit|roulette|online\s*lottery|lottery\s*tickets?\s*online|fantasy\b.{0,30}payouts|\bmin\s*bet\b|\bodds\b.{0,40}\b(bet|pasang|tertinggi|boost)",  # noqa: E501
+    r"game\s*(aztec|olympus|mahjong|bonanza)|modal\s*\d+\s*(rb|ribu|k)\s*(bisa\s*)?jadi\s*\d+|saldo\s*gratis\b.{0,40}\b(daftar|member)|(daftar|register)\b.{0,40}\bsaldo\s*gratis|pasang\s*(parlay|bola|skor)|judi\s*bola|\bparlay\b",  # noqa: E501
+]
+SLANG["adult"] += [
+    r"companionship\b.{0,60}\b(overnight|gentlemen|discreet|hourly)|(discreet|private)\s*companions?|leaked\s*(tapes|videos?|pics|nudes)|uncensored\s*(video|full|tapes)|sex\s*tapes?|\bsex\b.{0,30}\b(video|tape|call|service)",  # noqa: E501
+    r"video\s*call\s*(hot|panas|seksi|nakal)|tanpa\s*rekam|(cowok|cewek|cowo|cewe)\b.{0,40}\b(check\s*in|ci)\b.{0,30}\b(malam|harga)|diajak\s*(check\s*in|ci)|\bcheck\s*in\b.{0,30}\bdm\s*untuk\s*harga",  # noqa: E501
+]
+SLANG["alcohol_tobacco"] += [
+    r"(bottle|case)\s*of\s*patron|patron\s*(tequila|silver|anejo|reposado)|don\s*julio|jose\s*cuervo|cuban\s*cigars|cohiba|montecristo|(case|crate|krat|dus)\s*(of\s*)?(corona|heineken|bintang|beers?|bir|anker)|\bbintang\b.{0,20}\b(krat|botol|kaleng|dingin)",  # noqa: E501
+    r"iceland\s*vodka|rokok\s*elektrik|\d+\s*hisapan|\bmods?\b.{0,20}\b(vape|coil|liquid)|liquor\s*store\s*delivery|alcohol\s*delivery|antar\s*(miras|bir|alkohol)",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"cracked\s*(licen[cs]es?|software|keys)|(windows|office)\s*(\d+\s*)?(pro\s*)?(and\s*office\s*)?(keys?|licen[cs]es?)\b.{0,40}\b(cheap|\$\d|lifetime|murah)|lifetime\s*licen[cs]es?\s*(for\s*)?\$\d",  # noqa: E501
+    r"swiss\s*movement\s*clone|jewell?er\s*couldn'?t|wrist\s*shots|original\s*tiruan|persis\s*(resmi|aslinya|ori)|sama\s*persis\s*(dengan|sama)\s*(aslinya|ori|original)|botol\s*dan\s*dus\s*sama",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"earn\s*\$\d+\s*(daily|a\s*day|per\s*day)|rating\s*(hotels|products|apps)\b.{0,40}\b(earn|paid|\$)|registration\s*(fee\s*)?\$?\d+.{0,30}paid|\d+\s*%\s*every\s*(week|day)|doubl(e|ing)\s*(your\s*)?(crypto|bitcoin|investment)",  # noqa: E501
+    r"gaji\s*\d+\s*(rb|ribu|k|jt)?\s*per\s*hari|deposit\s*awal\b.{0,30}aktivasi|(like|follow|subscribe)\b.{0,40}\b(gaji|dibayar|komisi)|penggandaan\s*uang|uang\s*\d+\s*(jt|juta)?\s*tanpa\s*kerja|ritual\b.{0,40}\buang|bukti\s*nyata\b.{0,40}(uang|profit|cuan)",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"(cleared|cures?|reverse[sd]?|heals?)\b.{0,30}\b(autism|cancer|diabetes|hiv|arthritis|alzheimer'?s)|before\s*it\s*gets\s*banned|drop\s*\d+\s*(dress\s*)?sizes|fat-?\s*blocking|without\s*(diet|dieting|exercise)",  # noqa: E501
+    r"(kanker|tumor)\s*(stadium\s*\d)?\b.{0,40}\b(bisa\s*)?sembuh|dokter\s*menyerah|pemutih\b.{0,40}\b(instan|permanen|\d+\s*hari)|kulit\s*putih\s*permanen|aman\s*untuk\s*ibu\s*hamil\s*100",  # noqa: E501
+]
+SLANG["phishing"] += [
+    r"(confirm|confirming|enter|entering|verify|verifying|update|updating)\s*your\s*(apple\s*id\s*|icloud\s*|bank\s*|account\s*)?(password|pin|passcode|credentials|card\s*details)\s*(at|here|via|on|in\s*the\s*link)",  # noqa: E501
+    r"restore\s*access\b.{0,60}\b(password|pin|code|login)|registration\s*code\b.{0,40}\b(reply|send|we\s*(just\s*)?texted)|reply\s*with\s*the\s*(registration|verification|6-?\s*digit)\s*code",  # noqa: E501
+    r"kode\s*(pendaftaran|registrasi)\b.{0,60}\b(balas|kirim|sms)|balas\b.{0,40}\bkode\s*(pendaftaran|registrasi|\d\s*angka)|(data|nomor)\s*kartu\s*(atm|kredit|debit)\b.{0,30}\b(isi|mengisi|kirim|ketik)|mengisi\s*data\s*kartu",  # noqa: E501
+]
+SLANG["wildlife"] += [
+    r"ball\s*pythons?|bearded\s*dragons?|morphs\s*(for\s*sale|available)|reptiles?\s*(for\s*sale|available)|tiger\s*(claws?|teeth|skins?|bones?)|elephant\s*ivory|bear\s*(bile|paws?)|hornbill",  # noqa: E501
+    r"taring\s*harimau|kulit\s*ular|kulit\s*buaya|musang\s*(pandan|luwak)?\b.{0,30}\b(jinak|ready|jual|anakan)|kura-?\s*kura\s*(sulcata|brazil|darat|moncong)|sulcata|paruh\s*rangkong|rangkong|burung\s*(hantu|elang|kakatua|nuri|jalak)\b.{0,40}\b(jual|ready|harga)",  # noqa: E501
+]
+for _category, _patterns in SLANG.items():
+    RULES[_category] += _patterns
+
 # Phrases that turn a phishing-like sentence into the bank's own warning.
-PHISHING_NEGATIONS = re.compile(
-    r"(never|don'?t|do\s*not|not\s*even|jangan|tidak\s*pernah|tidak\s*akan|bukan)\W+(\w+\W+){0,6}?$", re.IGNORECASE
-)
+PHISHING_NEGATIONS = re.compile(r"\b(never|don'?t|do\s*not|not\s*even|jangan|tidak\s*pernah|tidak\s*akan)\b")
 
 SHORTENERS = re.compile(
     r"(?<![\w.-])(bit\.ly|bitly\.com|tinyurl\.com|t\.co|goo\.gl|ow\.ly|s\.id|cutt\.ly|is\.gd|v\.gd|rebrand\.ly|shorturl\.at"
@@ -159,8 +281,9 @@ def lexicon_hits(normalised: str) -> dict[str, list[str]]:
     for category, patterns in COMPILED.items():
         for pattern in patterns:
             for match in pattern.finditer(normalised):
-                if category == "phishing" and PHISHING_NEGATIONS.search(normalised[: match.start()]):
-                    continue
+                around = normalised[max(0, match.start() - 40) : match.end()]
+                if category == "phishing" and PHISHING_NEGATIONS.search(around):
+                    continue  # "never share this code": the sender's own warning
                 phrase = match.group(0).strip()
                 if phrase and phrase not in hits.setdefault(category, []):
                     hits[category].append(phrase)
