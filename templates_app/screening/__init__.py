@@ -31,7 +31,9 @@ __all__ = [
     "Advice",
     "Finding",
     "ScreenResult",
+    "Term",
     "category_advice",
+    "organization_terms",
     "screen_parts",
     "screen_result",
     "template_screen",
@@ -189,9 +191,10 @@ def organization_terms(organization_id: int) -> list[Term]:
     return [Term(term=t.term, label=t.label) for t in ScreeningTerm.objects.filter(organization_id=organization_id)]
 
 
-def template_screen(*, template) -> list[Finding]:
-    """Findings for every language of a template, with its organization's own terms."""
-    terms = organization_terms(template.organization_id)
+def template_screen(*, template, terms: list[Term] | None = None) -> list[Finding]:
+    """Findings for every language of a template, with its organization's own terms (read once when not given)."""
+    if terms is None:
+        terms = organization_terms(template.organization_id)
     findings: list[Finding] = []
     for position, content in enumerate(template.contents.all()):
         findings += screen_parts(

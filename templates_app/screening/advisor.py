@@ -62,8 +62,8 @@ WEAK = [
     r"\bmurah\b",
     r"\bbonus\b",
 ]
-_STRONG = re.compile("|".join(f"(?:{p})" for p in STRONG), re.IGNORECASE)
-_WEAK = re.compile("|".join(f"(?:{p})" for p in WEAK), re.IGNORECASE)
+_STRONG = [re.compile(p, re.IGNORECASE) for p in STRONG]
+_WEAK = [re.compile(p, re.IGNORECASE) for p in WEAK]
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,22 @@ class Advice:
     message: str = MESSAGE
 
 
+def _merged(patterns: list[re.Pattern], text: str) -> list[tuple[int, int]]:
+    """Every match of every pattern, overlapping ones joined: "Cek koleksi" + "koleksi terbaru"."""
+    spans = sorted(m.span() for p in patterns for m in p.finditer(text) if m.end() > m.start())
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
-    strong = [m.span() for m in _STRONG.finditer(text)]
-    weak = [m.span() for m in _WEAK.finditer(text) if not any(s <= m.start() < e for s, e in strong)]
-    return strong + weak if strong or len(weak) >= 2 else []
+    strong = _merged(_STRONG, text)
+    weak = [(s, e) for s, e in _merged(_WEAK, text) if not any(a <= s < b for a, b in strong)]
+    return sorted(strong + weak) if strong or len(weak) >= 2 else []
 
 
 def highlight(text: str) -> SafeString:
@@ -108,7 +120,7 @@ def wording_advice(texts: list[tuple[str, str]]) -> Advice:
     return Advice(warn=bool(phrases), phrases=tuple(phrases), highlighted=tuple(highlighted))
 
 
-def category_advice(*, template) -> Advice:
+def category_advice(*, template, exclude_language: str = "") -> Advice:
     """For a Utility template: would WhatsApp call it Marketing? Marketing templates never warn."""
     from ..models import Category
 
@@ -116,6 +128,8 @@ def category_advice(*, template) -> Advice:
         return Advice(warn=False, phrases=())
     texts = []
     for content in template.contents.all():
+        if content.language == exclude_language:
+            continue
         texts += [
             (f"{content.language} header", content.header_text),
             (f"{content.language} body", content.body),

@@ -78,7 +78,7 @@ RULES: dict[str, list[str]] = {
         r"vodka|whiske?y|tequila|liquor|\bmiras\b|minuman\s*keras|\bciu\b|\barak\b|soju|e-?liquid|saltnic|nicotine(?!\s*(patch|patches|gum|replacement))|cerutu|liquid\s*vape",  # noqa: E501
         r"rokok\s*(tanpa|non)\s*cukai|(tanpa|non)\s*cukai|duty-?free\s*(cigarettes|cartons|packs)",
         near(
-            r"(?<!free and )vapes?\b(?!-?\s*free)|vape\s*(juice|pods?)|\bpods?\b|rokok|tembakau|craft\s*beer|beers?\b|\bbir\b(?!\s*pletok)|\bwine\b(?!\s*red)|anggur\s*merah",  # noqa: E501
+            r"(?<!free and )vapes?\b(?!-?\s*free)|vape\s*(juice|pods?)|\bpods?\b|rokok|tembakau|craft\s*beer|beers?\b|\bbir\b(?!\s*pletok)|\bwine\b(?!\s*red)|(?<!buah )anggur\s*merah(?!\s*(impor\s*|lokal\s*)?(segar|tanpa\s*biji|seedless|\d|per\s*kg|/\s*kg))",  # noqa: E501
             r"jual|ready|stok|stock|grosir|agen|reseller|po|pre-?order|limited|edisi|flavou?rs?|rasa|delivered|delivery|antar|slop|botol|bottles?|cartons?|packs?|happy\s*hour|sale|deal|clearance|order|promo|diskon|club|drop|impor|murah",  # noqa: E501
             40,
         ),
@@ -183,7 +183,7 @@ SLANG = {
     "counterfeit": [
         r"\breps?\b.{0,40}(jordans?|yeezys?|nike|off-?white|batch|qc)|top\s*batch|\bqc\s*pics|knock-?offs?|bootleg|super\s*fake|unauthori[sz]ed\s*authentic",  # noqa: E501
         r"same\s*(leather|stitching|quality)\s*(and\s*)?(same\s*\w+\s*)?as\s*(the\s*)?(boutique|original|store)|without\s*the\s*receipt|factory\s*prices?\b.{0,60}\b(designer|boutique)",  # noqa: E501
-        r"beda\s*tipis\s*(sama|dengan)\s*ori|mirip\s*(asli|ori)|kualitas\s*pabrik|ori\s*pabrik|non\s*ori|semi\s*ori|bukan\s*ori|grade\s*(premium|super|aaa)\b.{0,40}(lv|gucci|nike|chanel|dior|hermes|rolex|prada)",  # noqa: E501
+        r"beda\s*tipis\s*(sama|dengan)\s*ori|mirip\s*(asli|aslinya|ori|original)|kualitas\s*pabrik|ori\s*pabrik|non\s*ori|semi\s*ori|bukan\s*ori|grade\s*(premium|super|aaa)\b.{0,40}(lv|gucci|nike|chanel|dior|hermes|rolex|prada)",  # noqa: E501
         near(
             r"lv|louis\s*vuitton|neverfull|gucci|chanel|dior|hermes|birkin|rolex|jordans?|yeezys?",
             r"grade\s*(premium|super|aaa|a)|dustbag|mirip|no\s*box|made\s*in\s*vietnam|kualitas\s*pabrik",
@@ -287,8 +287,12 @@ def lexicon_hits(normalised: str) -> dict[str, list[str]]:
                 phrase = match.group(0).strip()
                 if phrase and phrase not in hits.setdefault(category, []):
                     hits[category].append(phrase)
-        if not hits.get(category):
+        phrases = hits.get(category)
+        if not phrases:
             hits.pop(category, None)
+            continue
+        # "slot gacor malam ini, depo" says no more than "gacor" and "depo": keep the shortest evidence.
+        hits[category] = [p for p in phrases if not any(q != p and q in p for q in phrases)]
     return hits
 
 

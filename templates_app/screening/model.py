@@ -23,6 +23,11 @@ OK = "ok"
 # A prohibited class needs this probability before it becomes a finding.
 THRESHOLD = 0.5
 _VARIABLE = re.compile(r"\{\{\s*(\d+)\s*\}\}")
+# Words too common to explain anything; they still count in the model.
+STOP_WORDS = set(
+    "a an and are at be by for from has have hi i in is it me my of on or our the this to we you your "
+    "ada aja akan anda atau bisa buat dan dari di hari ini itu juga kak kami kamu ke ya yang untuk umur".split()
+)
 
 
 def fill(body: str, samples: list[str] | None) -> str:
@@ -60,6 +65,7 @@ class Classifier:
             reverse=True,
         )
         probability, category = ranked[0]
+        category = str(category)
         if probability < THRESHOLD:
             return Verdict(OK, float(probabilities[self.classes.index(OK)]), ())
         return Verdict(category, float(probability), self._features(normalised, category))
@@ -75,7 +81,11 @@ class Classifier:
             ((row.data[i] * weights[j], names[j]) for i, j in enumerate(row.indices) if row.data[i] * weights[j] > 0),
             reverse=True,
         )
-        words = [name.split("__", 1)[1] for _, name in scored if name.startswith("words__")]
+        words = [
+            name.split("__", 1)[1]
+            for _, name in scored
+            if name.startswith("words__") and not all(w in STOP_WORDS or w.isdigit() for w in name[7:].split())
+        ]
         chosen = words or [f"…{name.split('__', 1)[1].strip()}…" for _, name in scored]
         return tuple(chosen[:limit])
 
