@@ -128,6 +128,10 @@ def main() -> None:
     screen_report(load_corpus(CORPUS / "fresh.jsonl"), args.misses)
     print("\n#### Written apart, second set: corpus/fresh2.jsonl")
     screen_report(load_corpus(CORPUS / "fresh2.jsonl"), args.misses)
+    print("\n#### Written apart, third set: corpus/fresh3.jsonl")
+    screen_report(load_corpus(CORPUS / "fresh3.jsonl"), args.misses)
+    print("\n#### Check set: corpus/check.jsonl (written last; never trained on, no rule written from it)")
+    screen_report(load_corpus(CORPUS / "check.jsonl"), args.misses)
     advisor_report(args.misses)
 
 
