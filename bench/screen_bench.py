@@ -85,9 +85,9 @@ def screen_report(rows: list[dict], show_misses: bool) -> None:
                 print(f"  FALSE {r.get('resembles') or 'everyday'}: {r['body']} -> {flagged[r['id']][0].reasons}")
 
 
-def advisor_report(show_misses: bool) -> None:
-    rows = load_corpus(CORPUS / "advisor.jsonl")
-    print("\n== Category advisor (Utility bodies) ==")
+def advisor_report(show_misses: bool, name: str = "advisor.jsonl") -> None:
+    rows = load_corpus(CORPUS / name)
+    print(f"\n== Category advisor (Utility bodies, corpus/{name}) ==")
     for lang in ("en", "id"):
         promo = [r for r in rows if r["lang"] == lang and r["promotional"]]
         plain = [r for r in rows if r["lang"] == lang and not r["promotional"]]
@@ -133,6 +133,8 @@ def main() -> None:
     print("\n#### Check set: corpus/check.jsonl (written last; never trained on, no rule written from it)")
     screen_report(load_corpus(CORPUS / "check.jsonl"), args.misses)
     advisor_report(args.misses)
+    advisor_report(args.misses, "advisor_fresh.jsonl")  # written apart; measured once, then rules widened
+    advisor_report(args.misses, "advisor_check.jsonl")  # written last, no rule written from it
 
 
 if __name__ == "__main__":

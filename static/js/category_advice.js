@@ -43,7 +43,12 @@
 
   function check() {
     var phrases = rules.others.slice();
-    form.querySelectorAll("#id_header_text, #id_body, #id_footer, input[name$='-text']").forEach(function (field) {
+    var fields = form.querySelectorAll("#id_header_text, #id_body, #id_footer, input[name$='-text']");
+    var all = Array.prototype.map.call(fields, function (f) { return (f.value || "").toLowerCase(); }).join("\n");
+    rules.current.forEach(function (phrase) {
+      if (all.indexOf(phrase.toLowerCase()) >= 0 && phrases.indexOf(phrase) < 0) phrases.push(phrase);
+    });
+    fields.forEach(function (field) {
       var text = field.value || "";
       spans(text).forEach(function (s) {
         var phrase = text.slice(s[0], s[1]).trim();

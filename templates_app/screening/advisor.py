@@ -12,11 +12,22 @@ bench/screen_bench.py.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .model import fill, load_corpus
+from .normalize import normalize
+
 MESSAGE = "WhatsApp will likely file this as Marketing"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+# advisor_check.jsonl is never trained on: it measures wording nobody wrote a rule for.
+TRAINING = [CORPUS / "advisor.jsonl", CORPUS / "advisor_fresh.jsonl"]
+# Chosen by family-grouped cross-validation on the training corpora: at most 5% of plain Utility bodies warned.
+MODEL_THRESHOLD = 0.75
+MODEL_MIN_WORDS = 6
 
 STRONG = [
     # English
@@ -45,6 +56,14 @@ STRONG = [
     r"kode\s*(promo|voucher|diskon)|pakai\s*kode\s*\w+|gunakan\s*kode\s*\w+",
     r"(cek|intip|lihat)\s*(koleksi|produk|promo)|keranjang\s*(belanja)?(mu)?\s*menunggu|selesaikan\s*pembelian",
     r"tambah\s*\w+\s*(kedua\s*)?(hemat|cuma|hanya)|diundang\s*ke\s*(vip\s*)?(sale|promo)",
+    # Offers tucked into an update: a freebie, a price cut, a deadline, an invitation to try or buy more.
+    r"(?<!your )free\s*(\w+\s*)?(gift|tote|bag|pastry|coffee|drink|dessert|shipping|delivery|class|session|sample|upgrade)s?",  # noqa: E501
+    r"half\s*price|\b\d\s*for\s*(\d|\$\d+)|save\s*\$?\d+|(is|are|'s)\s*on\s*us\b|grab\s*(one|yours|it|them)|double\s*points|(2x|3x)\s*points",  # noqa: E501
+    r"(try|discover|meet)\s*our\s*(new|latest)|new\s*(tasting\s*)?menu|(this\s*week|today|this\s*weekend|weekend)\s*only|limited\s*(seats|stock|spots|quantities)",  # noqa: E501
+    r"start\s*shopping|enjoy\s*free|complete\s*the\s*look|bring\s*a\s*friend|come\s*back\b.{0,40}\bfree|renew\s*early",
+    r"(dapat|dapatkan|dapet|bonus)\s*(\w+\s*)?gratis|gratis\s*(ongkir|tas|roti|kopi|minuman|kelas|sesi|voucher)|\w+\s*pertama\s*gratis",  # noqa: E501
+    r"setengah\s*harga|harga\s*spesial|beli\s*\d\s*(bayar|gratis)\s*\d|(kursi|stok|kuota|waktu|tempat)\s*terbatas|(hari|minggu)\s*ini\s*saja",  # noqa: E501
+    r"poin\s*(dua\s*kali\s*lipat|2x|ganda)|coba\s*(\w+\s*){0,2}(baru|terbaru)|lengkapi\s*gaya|naik\s*ke\s*kelas|yuk\s*(mulai\s*)?belanja|datang\s*lagi\b.{0,40}gratis|hemat\s*(rp\s*)?\d+",  # noqa: E501
 ]
 WEAK = [
     r"\bdiscounts?\b",
@@ -88,10 +107,73 @@ def _merged(patterns: list[re.Pattern], text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+def _rule_spans(text: str) -> list[tuple[int, int]]:
     strong = _merged(_STRONG, text)
     weak = [(s, e) for s, e in _merged(_WEAK, text) if not any(a <= s < b for a, b in strong)]
     return sorted(strong + weak) if strong or len(weak) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """Promotional vs plain Utility wording, learnt from the advisor's corpus (a second, wider reader)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    rows = [row for path in TRAINING for row in load_corpus(path)]
+    pipeline = Pipeline(
+        [
+            (
+                "features",
+                FeatureUnion(
+                    [
+                        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
+                        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
+                    ]
+                ),
+            ),
+            ("model", LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")),
+        ]
+    )
+    pipeline.fit([normalize(fill(r["body"], r.get("samples"))) for r in rows], [bool(r["promotional"]) for r in rows])
+    return pipeline
+
+
+def _model_spans(text: str) -> list[tuple[int, int]]:
+    """Where the model reads a promotion: the words that weighed most, found in the author's text."""
+    pipeline = _model()
+    normalised = normalize(text)
+    # A button or a footer is too short for the model to read: the phrase rules judge those alone.
+    if len(normalised.split()) < MODEL_MIN_WORDS or pipeline.predict_proba([normalised])[0][1] < MODEL_THRESHOLD:
+        return []
+    union, model = pipeline.named_steps["features"], pipeline.named_steps["model"]
+    row = union.transform([normalised]).tocsr()
+    names = union.get_feature_names_out()
+    weights = model.coef_[0]
+    words = sorted(
+        ((row.data[i] * weights[j], names[j][7:]) for i, j in enumerate(row.indices) if names[j].startswith("words__")),
+        reverse=True,
+    )
+    spans = []
+    for weight, word in words[:3]:
+        if weight <= 0 or len(word) < 3:
+            continue
+        pattern = r"\W+".join(re.escape(part) for part in word.split())
+        match = re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)
+        if match:
+            spans.append(match.span())
+    return spans
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans = _rule_spans(text) or _model_spans(text)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def highlight(text: str) -> SafeString:

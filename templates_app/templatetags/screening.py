@@ -21,5 +21,13 @@ def category_advice(template, live: bool = False, language: str = "") -> dict:
     if context["live"]:
         # Phrases of the other languages stay while the script re-checks the one being edited.
         others = advise(template=template, exclude_language=language).phrases if language else ()
-        context["rules"] = {"strong": STRONG, "weak": WEAK, "message": MESSAGE, "others": list(others)}
+        # What the server's model read in this language stays marked while those words are still there.
+        current = [p for p in advice.phrases if p not in others]
+        context["rules"] = {
+            "strong": STRONG,
+            "weak": WEAK,
+            "message": MESSAGE,
+            "others": list(others),
+            "current": current,
+        }
     return context
