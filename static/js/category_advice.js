@@ -1,12 +1,11 @@
 // The category advisor on wizard step 2: re-check the wording of a Utility template as it is typed.
-// The phrase rules come from the server (json_script "category-advice-rules"); this file keeps none of its own.
+// The phrase rules come from the server (the box's data-advice-rules); this file keeps none of its own.
 (function () {
   "use strict";
-  var data = document.getElementById("category-advice-rules");
-  var box = document.querySelector("[data-category-advice]");
+  var box = document.querySelector("[data-category-advice][data-advice-rules]");
   var form = document.getElementById("content-form");
-  if (!data || !box || !form) return;
-  var rules = JSON.parse(data.textContent);
+  if (!box || !form) return;
+  var rules = JSON.parse(box.getAttribute("data-advice-rules"));
   var strong = rules.strong.map(function (p) { return new RegExp(p, "gi"); });
   var weak = rules.weak.map(function (p) { return new RegExp(p, "gi"); });
   var list = box.querySelector("[data-advice-phrases]");

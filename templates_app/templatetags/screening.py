@@ -3,8 +3,11 @@
 Used on wizard steps 1 and 2 and, with the same markup, wherever the
 template is confirmed. With live=True the page's script re-checks the
 wording as the author types, using the server's own phrase rules
-(passed with json_script, so the browser never keeps a copy of its own).
+(passed in a data attribute: the pages allow no inline script, not even
+JSON; the browser never keeps a copy of the rules of its own).
 """
+
+import json
 
 from django import template as django_template
 
@@ -23,11 +26,6 @@ def category_advice(template, live: bool = False, language: str = "") -> dict:
         others = advise(template=template, exclude_language=language).phrases if language else ()
         # What the server's model read in this language stays marked while those words are still there.
         current = [p for p in advice.phrases if p not in others]
-        context["rules"] = {
-            "strong": STRONG,
-            "weak": WEAK,
-            "message": MESSAGE,
-            "others": list(others),
-            "current": current,
-        }
+        rules = {"strong": STRONG, "weak": WEAK, "message": MESSAGE, "others": list(others), "current": current}
+        context["rules"] = json.dumps(rules)
     return context

@@ -1,6 +1,8 @@
 """The category advisor: a Utility template worded like a promotion is told WhatsApp will likely file it as
 Marketing, next to the category on wizard steps 1 and 2, with the promotional phrases highlighted."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -57,13 +59,13 @@ def test_step_two_shows_the_warning_next_to_the_category_with_the_phrases_marked
     page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
     assert "WhatsApp will likely file this as Marketing" in page
     assert "<mark>new collection</mark>" in page and "<mark>get 20% off</mark>" in page
-    assert 'id="category-advice-rules"' in page  # the page re-checks as the author types
+    assert "data-advice-rules=" in page  # the page re-checks as the author types
 
 
 def test_step_two_of_a_plain_utility_template_has_the_check_but_no_warning(org_a, agent, account_a, agent_client):
     template = new_template(org_a, agent, account_a)
     page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
-    assert "data-category-advice hidden" in page
+    assert re.search(r"data-category-advice[^>]* hidden>", page)
 
 
 def test_step_one_shows_the_warning_under_the_category(org_a, agent, account_a, agent_client):
