@@ -90,8 +90,14 @@ class ScreenResult:
 
 
 def _button_text(button) -> str:
+    """A button's words: its text, URL or phone and their examples (lists of examples included)."""
     if isinstance(button, dict):
-        return " ".join(str(v) for k, v in button.items() if k != "type" and isinstance(v, str | int | float) and v)
+        values = []
+        for key, value in button.items():
+            if key == "type":
+                continue
+            values += value if isinstance(value, list) else [value]
+        return " ".join(str(v) for v in values if isinstance(v, str | int | float) and v)
     return str(button or "")
 
 

@@ -42,7 +42,11 @@ RULES: dict[str, list[str]] = {
         r"mdma|ecstasy|ekstasi|extasi|inex|\blsd\b|shrooms|magic\s*mushrooms?|ketamine?|fentanyl|putaw",
         r"xanax|oxycodone|oxycontin|percocet|percs|adderall|vicodin|alprazolam|riklona|trihex\w*|dextro\b",
         r"pil\s*koplo|koplo|tembakau\s*(gorila|sintetis)|double\s*l\b|codeine\s*syrup|purple\s*drank|obat\s*aborsi|cytotec|gastrul",  # noqa: E501
-        r"no\s*prescription|without\s*(a\s*)?(prescription|doctor|script)|no\s*(rx|script)|tanpa\s*resep|bebas\s*resep|no\s*resep",  # noqa: E501
+        near(
+            r"no\s*prescription|without\s*(a\s*)?(prescription|doctor|script)|no\s*(rx|script)|tanpa\s*resep(\s*dokter)?|bebas\s*resep|no\s*resep",
+            rf"{SELL}|pills?|pil|obat\s*(penenang|tidur|keras|aborsi)|discreet|cod|same\s*day|overnight",
+            60,
+        ),  # noqa: E501
         near(r"weed|kush|molly|lean|oxy|tramadol|valium|obat\s*(penenang|tidur)|pill", SELL, 40),
     ],
     "weapons": [

@@ -84,6 +84,25 @@ def test_every_part_is_screened_header_samples_footer_and_buttons():
     assert button["categories"] == ["link_shortener"] and "“s.id”" in button["reasons"][0]
 
 
+def test_samples_keyed_by_variable_number_and_button_example_lists_are_read():
+    (line,) = screen(
+        json.dumps(
+            {
+                "id": "k",
+                "language": "id",
+                "name": "info",
+                "body": "Halo {{1}}, cek {{2}}",
+                "samples": {"2": "slot gacor", "1": "Budi"},
+                "buttons": [
+                    {"type": "URL", "text": "Buka", "url": "https://acme.id/{{1}}", "example": ["https://bit.ly/z"]}
+                ],
+            }
+        )
+    )
+    assert line["categories"] == ["gambling", "link_shortener"]
+    assert any("sample {{2}}" in reason for reason in line["reasons"])
+
+
 def test_a_template_name_is_screened_too():
     (line,) = screen(json.dumps({"id": "n", "language": "id", "name": "promo_slot_gacor", "body": "Halo kak"}))
     assert line["flagged"] and "gambling" in line["categories"]

@@ -42,6 +42,11 @@ def _parts(item) -> dict:
             raise BadLine(f"“{key}” must be a string.")
         parts[key] = value
     samples = item.get("samples") or []
+    if isinstance(samples, dict):  # {"1": "Budi", "2": "#A1"}: samples keyed by variable number
+        try:
+            samples = [value for _, value in sorted(samples.items(), key=lambda pair: int(pair[0]))]
+        except ValueError as exc:
+            raise BadLine("“samples” keys must be variable numbers.") from exc
     if not isinstance(samples, list) or not all(isinstance(s, str | int | float) for s in samples):
         raise BadLine("“samples” must be a list of strings.")
     buttons = item.get("buttons") or []

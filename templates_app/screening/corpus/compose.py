@@ -1182,6 +1182,71 @@ FAMILIES = [
 ]
 
 
+# Small sellers' everyday offers: the same selling words as prohibited ones (ready, grosir, COD, reseller).
+FAMILIES += [
+    (
+        "ok",
+        "id",
+        False,
+        [
+            "[Jual|Ready stok|Sedia] {goods_id} [harga grosir|harga reseller|murah], [bisa COD|COD] area {kota}. [Order|Pesan] via {wa}",
+            "{sapa} kak, {goods_id} [ready lagi|restock] {hype} [Harga|Mulai] {harga}, [reseller welcome|bisa dropship]. Minat chat {{1}} || {wa}",
+            "[Open PO|Open order] {goods_id} [batch 2|terbaru], [DP 50%|bayar di awal], [close|tutup] {date}. [Kirim seluruh Indonesia|Bisa COD {kota}]",
+            "[Grosir|Agen] {goods_id} [partai besar|untuk warung dan toko], [harga bersaing|harga pabrik], [minimal order|min.] {{1}} || [1 dus|10 pcs|5 kg]",
+            "{{1}} adalah kode verifikasi {shop} Anda. [Masukkan kode ini di aplikasi|Gunakan kode ini untuk masuk], [jangan berikan ke siapa pun|berlaku 5 menit]. || [482913|771204]",
+            "{sapa} {{1}}, [balas|kirim] nomor pesanan Anda [agar kami bisa|supaya kami] [cek status paket|bantu lacak paket]. || {name}",
+        ],
+    ),
+    (
+        "ok",
+        "en",
+        False,
+        [
+            "[Wholesale|Bulk] {goods_en} at [factory prices|reseller prices], [cash on delivery|COD] in {city}. [Order|DM to order] at {ewa}",
+            "{greet} {{1}}! {goods_en} [back in stock|restocked] {hype} [From|Only] {price}, [resellers welcome|dropshipping available]. || {ename}",
+            "[Pre-order|Pre-orders] open for {goods_en}, [50% deposit|pay on order], [closes|ends] {edate}. [Ships nationwide|Local pickup available]",
+            "{{1}} is your {eshop} code. [Enter it in the app to continue|Use it to sign in]; [never share it|it expires in 10 minutes]. || [482913|771204]",
+            "{greet} {{1}}, [reply with|send us] your order number [so we can|and we'll] [track your parcel|check the status]. || {ename}",
+            "[To verify your account|To finish signing up], enter the code we sent [in the app|on the website]. [Never share it with anyone.|Our staff will never ask for it.]",
+        ],
+    ),
+]
+POOLS["goods_id"] = [
+    "beras premium 5kg",
+    "hijab voal",
+    "kue kering lebaran",
+    "sepatu anak",
+    "gamis terbaru",
+    "madu hutan",
+    "kopi bubuk",
+    "skincare BPOM",
+    "makanan kucing",
+    "kandang kucing",
+    "pulsa dan paket data",
+    "frozen food",
+    "kaos polos",
+    "daster batik",
+    "sambal botol",
+    "keripik pedas",
+    "mainan edukasi anak",
+    "tas rajut",
+]
+POOLS["goods_en"] = [
+    "phone cases",
+    "cotton T-shirts",
+    "kitchen towels",
+    "baby clothes",
+    "coffee beans",
+    "scented candles",
+    "pet food",
+    "dog beds",
+    "handmade soap",
+    "plant pots",
+    "phone chargers",
+    "yoga mats",
+]
+
+
 # --- the category advisor's corpus: Utility bodies, with and without promotional wording -------------------------
 ADVISOR = [
     (
@@ -1280,10 +1345,12 @@ def held_out(index: int) -> bool:
 
 
 def compose_screen() -> list[dict]:
-    rows, seen = [], set()
+    rows, seen, counted = [], set(), {}
     for category, lang, prohibited, frames in FAMILIES:
         kind = "prohibited" if prohibited else "legitimate"
-        for index, frame in enumerate(frames):
+        start = counted.get((category, lang, kind), 0)
+        counted[(category, lang, kind)] = start + len(frames)
+        for index, frame in enumerate(frames, start=start):
             family = f"{category}-{lang}-{kind}-{index}"
             for k in range(VARIANTS * 2):
                 if sum(1 for r in rows if r["family"] == family) >= VARIANTS:
