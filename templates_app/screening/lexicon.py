@@ -82,7 +82,7 @@ RULES: dict[str, list[str]] = {
         r"vodka|whiske?y|tequila|liquor|\bmiras\b|minuman\s*keras|\bciu\b|\barak\b|soju|e-?liquid|saltnic|nicotine(?!\s*(patch|patches|gum|replacement))|cerutu|liquid\s*vape",  # noqa: E501
         r"rokok\s*(tanpa|non)\s*cukai|(tanpa|non)\s*cukai|duty-?free\s*(cigarettes|cartons|packs)",
         near(
-            r"(?<!free and )vapes?\b(?!-?\s*free)|vape\s*(juice|pods?)|\bpods?\b|rokok|tembakau|craft\s*beer|beers?\b|\bbir\b(?!\s*pletok)|\bwine\b(?!\s*red)|(?<!buah )anggur\s*merah(?!\s*(impor\s*|lokal\s*)?(segar|tanpa\s*biji|seedless|\d|per\s*kg|/\s*kg))",  # noqa: E501
+            r"(?<!free and )vapes?\b(?!-?\s*free)|vape\s*(juice|pods?)|\bpods?\b|rokok|tembakau|craft\s*beer|beers?\b|\bbir\b(?!\s*pletok)|\bwine\b(?!\s*(red|fridges?|glass(es)?|racks?|openers?|coolers?|cabinets?|chillers?|decanters?|stoppers?|aerators?))|(?<!buah )anggur\s*merah(?!\s*(impor\s*|lokal\s*)?(segar|tanpa\s*biji|seedless|\d|per\s*kg|/\s*kg))",  # noqa: E501
             r"jual|ready|stok|stock|grosir|agen|reseller|po|pre-?order|limited|edisi|flavou?rs?|rasa|delivered|delivery|antar|slop|botol|bottles?|cartons?|packs?|happy\s*hour|sale|deal|clearance|order|promo|diskon|club|drop|impor|murah",  # noqa: E501
             40,
         ),
@@ -319,6 +319,60 @@ SLANG["health_claims"] += [
 ]
 SLANG["financial_scam"] += [
     r"pajak\s*(undian|hadiah)|pemenang\s*undian\b.{0,80}(transfer|biaya|pajak)|rekening\s*panitia|(you\s*have|you'?ve)\s*won\b.{0,80}\b(fee|pay|send)|withdraw\s*\$[\d,]+\s*in\s*\d+\s*(hours|days)|profit\s*\d+\s*%\s*per\s*hari|modal\s*kembali\s*dalam",  # noqa: E501
+]
+
+# Broader euphemisms and schemes, by category (the fifth set's misses, then what else is written like them).
+SLANG["drugs"] += [
+    r"blotters?|\bcandy\b.{0,60}\b(crystal|gram|blotter|pills|tabs)|gram\s*of\s*(crystal|coke|ice|white)|\bcrystal\b.{0,30}\b(gram|meet|usual\s*place)|shard|\bbars\b.{0,20}\b(xan|green|yellow)|nang(s)?\b|whippets|nitrous\s*(tanks|canisters)\s*(for\s*sale|delivery)",  # noqa: E501
+    r"\bpil\s*(putih|kuning|anjing|jin|setan)|obat\s*(jin|setan|fly)|sabu\s*-?\s*sabu|paket\s*hemat\s*\d+\s*(gram|gr|g)\b|\b\d+\s*(gram|gr)\b.{0,40}\b(aceh|ijo|kering|barang)",  # noqa: E501
+]
+SLANG["adult"] += [
+    r"body\s*-?\s*to\s*-?\s*body|\bb2b\s*massage|vip\s*finish|(young|sexy|hot)\s*(thai|asian|latina|russian)?\s*(ladies|girls|babes)\b.{0,60}\b(massage|private|rooms?|outcall|incall)|sensual\s*massage",  # noqa: E501
+    r"terapis\s*wanita\s*muda|layanan\s*ekstra|kamar\s*privat\b.{0,40}(terapis|pijat|spa)|(jual|open)\s*(foto|video)(\s*dan\s*(foto|video))?\s*(pribadi|privat|hot|bugil|telanjang)|foto\s*bugil|telanjang|\bbugil\b|\bmesum\b|tanpa\s*sensor",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"cloned\s*(accounts?|cards?|netflix|spotify)|(netflix|spotify|youtube|canva|chatgpt)\s*(premium\s*)?(accounts?|akun)\b.{0,40}\b(lifetime|selamanya|murah|\$\d|one\s*payment)|cracked\s*(apps?|games?)",  # noqa: E501
+    r"(stnk|bpkb|ktp|sim|ijazah|akta|paspor|npwp)\s*(duplikat|palsu|aspal)|(duplikat|palsu)\s*(stnk|bpkb|ktp|sim|ijazah|paspor)|motor\s*bodong|mobil\s*bodong|surat\s*(kendaraan\s*)?(palsu|aspal)",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"recruit\s*\d+\s*(friends|people)|each\s*pays\s*\$\d+|unlimited\s*income|be\s*your\s*own\s*boss\b.{0,60}\b(recruit|earn|\$)|pyramid|ponzi|(setor|deposit)\s*\d+\s*(rb|ribu|k|jt)?\b.{0,40}\bjadi\s*\d+|sistem\s*berantai|arisan\s*berantai|money\s*game",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"magnetic\s*bracelets?\b.{0,60}\b(cure|eliminat|heal|pain)|eliminates?\b.{0,60}\b(forever|permanently)|scientifically\s*proven\b.{0,40}(cure|heal|forever|eliminat)|(arthritis|joint\s*pain|diabetes|cancer|asthma)\s*(forever|permanently)",  # noqa: E501
+    r"menghilangkan\s*(tumor|kista|kanker|benjolan|miom)|(tumor|kista|miom|benjolan)\b.{0,40}\b(tanpa\s*operasi|hilang|luruh)|(kilo|kg)\s*dalam\s*\d+\s*hari|pasti\s*berhasil",  # noqa: E501
+]
+SLANG["phishing"] += [
+    r"read\s*(me|out)\s*the\s*(\d\s*-?\s*digit\s*)?(number|code)|(number|code)\s*we\s*(just\s*)?(texted|sent)\s*you\b.{0,10}$|verify\s*your\s*identity\s*and\s*pay|held\s*at\s*customs\b.{0,60}\b(pay|verify|fee)|(customs|redelivery|release)\s*fee",  # noqa: E501
+    r"(kirim|kirimkan|sebutkan|bacakan|kasih\s*tau)\s*(kode|otp)\b|kode\s*\d\s*digit\s*(ke|kepada)\s*(nomor|kami|saya)|(sebutkan|berikan)\s*nomor\s*kartu|untuk\s*pembatalan\b.{0,60}\b(kode|nomor\s*kartu|pin)",  # noqa: E501
+]
+SLANG["wildlife"] += [
+    near(
+        r"(anak\s*)?(anjing|kucing)\s*(pomeranian|pom|husky|golden|chihuahua|shih\s*tzu|poodle|pug|beagle|maine\s*coon|anggora|persia|british|scottish|ragdoll)|puppy|puppies|kitten|kittens",
+        r"mahar|\$\d|harga|jual|dijual|rehoming\s*fee|deposit|bisa\s*(cod|kirim)|for\s*sale|available",
+        60,
+    ),  # noqa: E501
+    r"\bmahar\b.{0,30}\b(\d|rb|jt|ribu|juta|\{\{)|burung\s*(merak|kasuari|cendrawasih|rangkong|jalak|elang|kakatua|nuri|beo)\b.{0,40}\b(jual|dijual|jinak|siap\s*kirim|ready)|(jual|dijual)\s*burung\s*(merak|kasuari|cendrawasih|rangkong|jalak|elang|kakatua|nuri|beo)",  # noqa: E501
+]
+
+# Sixth round: stakes, grants, fake money and claims about sexual health, beyond the set that showed them.
+SLANG["drugs"] += [
+    r"\bthe\s*green\b.{0,40}\b(fresh|eighths?|quarters?|ready|zips?)|\b(eighths?|quarters?|half\s*(o|oz)|zips?)\b.{0,30}\b(ready|available|for\s*\$|hit\s*my\s*line)|hit\s*my\s*line|obat\s*(keras\s*)?daftar\s*g\b.{0,40}\b(eceran|tanpa\s*resep|jual)",  # noqa: E501
+]
+SLANG["weapons"] += [
+    r"(military|army)\s*grade\b.{0,40}\b(rifles?|weapons?|guns?|armou?r)|tactical\s*(rifles?|shotguns?|pistols?)|body\s*armou?r\b.{0,40}\b(rifles?|guns?|ammo)|(rifles?|guns?|pistols?)\b.{0,40}\bshipped\s*discreetly",  # noqa: E501
+]
+SLANG["gambling"] += [
+    r"\bstakes?\s*(from|of|only)?\s*\$?\d+|your\s*stake|win\s*up\s*to\s*\d+\s*x|predict\s*the\s*(final\s*)?score\b.{0,60}\b(stake|win|register|\$)|capsa\s*susun|\bceme\b|\bqq\s*online|\bsakong\b|\bbandarq\b",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"counterfeit\s*(\$\d+\s*)?(bills|notes|money|cash|currency|banknotes)|pass\s*the\s*pen\s*test|prop\s*money|(jual|jasa|pembuatan|order)\s*(\w+\s*){0,2}uang\s*palsu|uang\s*palsu\b.{0,40}\b(lolos|kualitas|minimal|order|lembar)|lolos\s*sinar\s*uv",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"(business|government|federal|relief|covid|umkm|bansos)\s*(grant|bantuan)?\b.{0,80}\b(application|processing|release|activation|materai|admin)\s*(fee|biaya)?|you\s*qualify\s*for\s*a\s*\$[\d,]+|application\s*fee\b.{0,30}\b(lock|grant|release|claim)|biaya\s*(materai|meterai|administrasi)\b.{0,40}\b(pencairan|cair)",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"(impotensi|ejakulasi\s*dini|disfungsi\s*ereksi|erectile\s*dysfunction|premature\s*ejaculation)\b.{0,60}\b(seketika|permanen|ajaib|sembuh|dijamin|instant|permanent|miracle|cure)|(ajaib|seketika|instant|miracle)\b.{0,40}\b(impotensi|ejakulasi|ereksi|erectile)",  # noqa: E501
+    r"hilang\s*total\s*dalam\s*\d+\s*(hari|minggu)|(melt|burn)\s*away\s*\d+\s*(pounds|lbs|kg)|memory\s*loss\b.{0,40}\b(revers|cure|prevent)|prevents?\s*alzheimer",  # noqa: E501
 ]
 
 for _category, _patterns in SLANG.items():

@@ -21,7 +21,7 @@ from .normalize import normalize
 CORPUS = Path(__file__).resolve().parent / "corpus" / "screen.jsonl"
 # Messages written one by one, apart from the composed corpus; each set was measured once before anything was
 # fitted to it (figures in the README), then joined the training data.
-HANDWRITTEN = [CORPUS.parent / f"{name}.jsonl" for name in ("fresh", "fresh2", "fresh3", "fresh4")]
+HANDWRITTEN = [CORPUS.parent / f"{name}.jsonl" for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")]
 OK = "ok"
 # A prohibited class needs this probability before it becomes a finding.
 THRESHOLD = 0.5

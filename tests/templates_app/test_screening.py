@@ -87,10 +87,11 @@ def test_a_variable_sample_completes_a_prohibited_phrase():
 
 
 def test_the_classifier_catches_an_offer_no_phrase_rule_names_and_says_which_words_decided():
-    result = screen_result(language="en_US", body="Fresh batch just landed, discreet packaging, hit me up for the menu")
+    body = "Fresh batch just landed, discreet packaging, hit me up for the menu"
+    result = screen_result(language="en_US", body=body)
     (finding,) = result.findings
     assert finding.source == "classifier" and finding.category == "drugs"
-    assert "discreet" in finding.phrases
+    assert finding.phrases and all(phrase in body.lower() for phrase in finding.phrases)
     assert finding.reasons[0].startswith("Drugs: reads like a prohibited offer")
 
 
