@@ -18,6 +18,11 @@ class SecuritySettings(models.Model):
         default=False,
         help_text="A submitted template waits until a Reviewer or Admin who did not write it approves it.",
     )
+    block_flagged_content = models.BooleanField(
+        "Block submission when the screen flags content",
+        default=False,
+        help_text="Refuse to submit a template the content screen flags, instead of only warning.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -17,7 +17,14 @@ from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
 from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
-from .selectors import approval_required_for, otp_required_for, review_refusal, template_name_taken
+from .selectors import (
+    approval_required_for,
+    organization_asks_for_codes,
+    otp_required_for,
+    review_refusal,
+    template_name_taken,
+    whatsapp_delete_refusal,
+)
 from .spec import (
     BUTTON_FIELDS,
     PARAMETER_FORMATS,
@@ -32,6 +39,8 @@ from .spec import (
 PURPOSE_SUBMIT = "submit_template"
 PURPOSE_RETRY = "retry_template_submission"
 PURPOSE_REVIEW = "review_template"
+PURPOSE_WHATSAPP_DELETE = "delete_template_from_whatsapp"
+NAME_REUSE_NOTE = "WhatsApp does not let a deleted template's name be used again for 30 days."
 # What a draft keeps of oversized input: more than any rule allows, so the
 # user sees their text and the message about it, but bounded.
 DRAFT_TEXT_MAX = 4096
@@ -56,6 +65,29 @@ class ContentChanged(TemplateError):
         super().__init__("The content changed while you were reviewing it. Check it again.")
 
 
+class ContentFlagged(TemplateError):
+    """The organization blocks what the content screen flags, and it flagged this template."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        reasons = "; ".join(f"{f.label}: “{f.match}” ({f.where})" for f in findings)
+        super().__init__(
+            "Your organization does not submit content the screen flags. Change what it found, then submit again: "
+            + reasons
+        )
+
+
+def blocking_findings(*, template: Template) -> list:
+    """What the content screen flags, when the organization blocks flagged content (else nothing)."""
+    from security_settings.selectors import flagged_content_blocked
+
+    from .screening import template_screen
+
+    if not flagged_content_blocked(organization_id=template.organization_id):
+        return []
+    return template_screen(template=template)
+
+
 class ReviewError(TemplateError):
     """The decision can't be taken (already decided, one's own work, not for this person)."""
 
@@ -70,6 +102,12 @@ def _require_draft(template: Template) -> None:
         raise ImmutableTemplateError()
 
 
+def _require_connected(account: ChannelAccount) -> None:
+    """A disconnected account keeps its templates read-only: nothing new goes to it or through it."""
+    if account.disconnected_at is not None:
+        raise TemplateError(f"The WhatsApp account {account.display_name} is disconnected: choose another account.")
+
+
 def _locked(template: Template) -> Template:
     return Template.objects.select_for_update().get(pk=template.pk)
 
@@ -78,6 +116,7 @@ def _locked(template: Template) -> Template:
 def template_create(
     *, organization, actor, channel_account: ChannelAccount, name: str, category: str, languages: list[str]
 ) -> Template:
+    _require_connected(channel_account)
     template = Template.objects.create(
         organization=organization,
         channel_account=channel_account,
@@ -101,6 +140,7 @@ def template_details_update(
     """Step 1 again: a removed language's content goes, an added one starts empty."""
     template = _locked(template)
     _require_draft(template)
+    _require_connected(channel_account)
     _contribute(template, actor, Contribution.Kind.EDITED)
     template.channel_account, template.name, template.category = channel_account, name, category
     template.languages = list(languages)
@@ -328,11 +368,15 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
     require_task_queue("submit the template")
     template = _locked(template)
     _require_draft(template)
+    _require_connected(template.channel_account)
     digest = template_digest(template)
     if not hmac.compare_digest(digest, fingerprint or ""):
         raise ContentChanged()
     if template_problems(template=template):
         raise TemplateError("The template has problems to fix before it can be submitted.")
+    blocked = blocking_findings(template=template)
+    if blocked:
+        raise ContentFlagged(blocked)
     _require_code(actor=actor, purpose=PURPOSE_SUBMIT, template=template, digest=digest)
     awaiting = approval_required_for(template=template)
     template.status = Status.AWAITING_APPROVAL if awaiting else Status.SUBMITTING
@@ -360,6 +404,7 @@ def template_send_again(*, template: Template, actor) -> bool:
     template = _locked(template)
     if template.status != Status.FAILED:
         return False
+    _require_connected(template.channel_account)
     _require_code(actor=actor, purpose=PURPOSE_RETRY, template=template, digest=template.content_digest)
     Template.objects.filter(pk=template.pk).update(
         status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
@@ -391,6 +436,8 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
     reason = reason.strip()
     if not approve and not reason:
         raise ReviewError("Give a reason for the rejection.")
+    if approve and template.status == Status.AWAITING_APPROVAL and template.channel_account.disconnected_at:
+        raise ReviewError("The WhatsApp account is disconnected: the template can't be sent. Reject it instead.")
     _require_code(
         actor=reviewer,
         purpose=PURPOSE_REVIEW,
@@ -419,4 +466,64 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
     status = Status.APPROVED if approve else Status.REJECTED
     template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
     aggregate_status(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
+    return template
+
+
+def whatsapp_delete_digest(template: Template) -> str:
+    """What a code for "Delete from WhatsApp" confirms: deleting this template, as it is now."""
+    payload = ["delete_from_whatsapp", template.pk, template.name, template.content_digest]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+@transaction.atomic
+def template_delete_from_whatsapp(*, template: Template, actor, meta=None) -> Template:
+    """Delete every language of the template on WhatsApp; the template stays in the list as Deleted.
+
+    With the organization's toggle on, the code `actor` verified for exactly
+    this is consumed here. The Graph API calls run inside the transaction:
+    when WhatsApp refuses one, nothing here changes and the code is not used
+    up (a language already gone answers "not found" on the next try, which
+    counts as deleted).
+    """
+    from accounts.models import ChannelAccountEvent
+    from accounts.services import channel_account_event_record
+
+    from .providers.base import ProviderError
+    from .providers.meta import MetaProvider
+
+    template = Template.objects.select_for_update().select_related("channel_account").get(pk=template.pk)
+    refusal = whatsapp_delete_refusal(template=template)
+    if refusal:
+        raise TemplateError(refusal)
+    if organization_asks_for_codes(template=template) and not challenge_consume(
+        user=actor, purpose=PURPOSE_WHATSAPP_DELETE, subject=template, digest=whatsapp_delete_digest(template)
+    ):
+        raise VerificationRequired()
+    languages = list(template.submissions.exclude(provider_template_id="").exclude(status=Status.DELETED))
+    provider = MetaProvider(template.channel_account)
+    try:
+        for submission in languages:
+            provider.delete_template(name=template.name, provider_template_id=submission.provider_template_id)
+    except ProviderError as exc:
+        raise TemplateError(f"WhatsApp did not delete the template: {exc.message}") from None
+    finally:
+        provider.close()
+    now = timezone.now()
+    template.submissions.update(status=Status.DELETED, reason="", last_event_at=now)
+    Template.objects.filter(pk=template.pk).update(status=Status.DELETED, status_reason="", updated_at=now)
+    StatusEvent.objects.create(
+        template=template,
+        status=Status.DELETED,
+        source=StatusEvent.Source.USER,
+        actor=actor,
+        reason=f"Deleted from WhatsApp. {NAME_REUSE_NOTE}",
+    )
+    channel_account_event_record(
+        account=template.channel_account,
+        action=ChannelAccountEvent.Action.TEMPLATE_DELETED,
+        actor=actor,
+        details=f"{template.name} ({', '.join(s.language for s in languages)})",
+        meta=meta,
+    )
+    template.status = Status.DELETED
     return template

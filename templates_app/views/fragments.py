@@ -75,8 +75,11 @@ class TemplateRows:
     """The template list's rows: one format_html per row, URLs reversed once per page."""
 
     ROW = (
-        '<tr data-template="{}"><td><a href="{}" class="strong">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+        '<tr data-template="{}"><td><a href="{}" class="strong">{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td>'
         '<td>{}</td><td>{}</td><td>{}</td><td title="{}">{} ago</td></tr>'
+    )
+    IMPORTED = mark_safe(
+        ' <span class="badge badge-imported" title="Brought in from the WhatsApp account: read-only">Imported</span>'
     )
     _PK = 999_999_999_999  # reversed once, then replaced by each row's id
 
@@ -92,6 +95,7 @@ class TemplateRows:
             template.pk,
             url.replace(str(self._PK), str(template.pk)),
             template.name,
+            self.IMPORTED if template.imported else "",
             CATEGORY_LABELS.get(template.category, template.category),
             ", ".join(template.language_names),
             template.channel_account.display_name,

@@ -5,6 +5,7 @@ content_update) -> Submit (templates_app.views.submit).
 """
 
 from django.contrib import messages
+from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -51,7 +52,7 @@ def _wants_json(request) -> bool:
 @role_required(*AUTHORS)
 @require_http_methods(["GET", "POST"])
 def template_new(request):
-    accounts = channel_accounts_for_member(member=request.membership)
+    accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
     form = TemplateDetailsForm(request.POST or None, accounts=accounts)
     if request.method == "POST" and form.is_valid():
         template = template_create(
@@ -80,7 +81,7 @@ def template_details_edit(request, template_id: int):
     template, gone = editable_draft(request, template_id)
     if gone:
         return gone
-    accounts = channel_accounts_for_member(member=request.membership)
+    accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
     initial = {
         "channel_account": template.channel_account,
         "name": template.name,
@@ -106,7 +107,8 @@ def template_details_edit(request, template_id: int):
 
 # --- step 2 -----------------------------------------------------------------
 def _edit_context(request, template, language: str, *, errors=None, problems=None):
-    # One query for every language: the tabs need them all, the form the chosen one.
+    # One query for every language: the tabs need them all, the form the chosen one, the advisor each.
+    prefetch_related_objects([template], "contents")
     contents = list(template.contents.all())
     content = next((c for c in contents if c.language == language), None)
     if content is None:
