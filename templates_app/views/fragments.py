@@ -35,21 +35,29 @@ CATEGORY_LABELS = dict(Category.choices)
 
 
 class Options:
-    """The <option>s of a choice list, escaped once; per request only the selected one changes."""
+    """The <option>s of a choice list, escaped once per language; per request only the selected one changes."""
 
     def __init__(self, choices: Iterable[tuple[object, object]]):
-        self._items = [
-            (
-                str(value),
-                format_html('<option value="{}">{}</option>', value, label),
-                format_html('<option value="{}" selected>{}</option>', value, label),
-            )
-            for value, label in choices
-        ]
+        self.choices = list(choices)
+        self._items: dict[str, list[tuple[str, str, str]]] = {}
+
+    def items(self) -> list[tuple[str, str, str]]:
+        # Labels may be translated: built for the active language the first time it asks.
+        language = get_language()
+        if language not in self._items:
+            self._items[language] = [
+                (
+                    str(value),
+                    format_html('<option value="{}">{}</option>', value, label),
+                    format_html('<option value="{}" selected>{}</option>', value, label),
+                )
+                for value, label in self.choices
+            ]
+        return self._items[language]
 
     def render(self, current) -> SafeString:
         current = "" if current is None else str(current)
-        return mark_safe("".join(chosen if value == current else plain for value, plain, chosen in self._items))
+        return mark_safe("".join(chosen if value == current else plain for value, plain, chosen in self.items()))
 
 
 def status_badge(template: Template) -> SafeString:
@@ -114,22 +122,27 @@ _LANGUAGE_CHECK = (
     '<label class="check"><input type="checkbox" name="languages" value="{}" id="id_languages_{}"{}> {} '
     "<code>{}</code></label>"
 )
-_LANGUAGE_ITEMS = [
-    (
-        code,
-        format_html(_LANGUAGE_CHECK, code, i, "", name, code),
-        format_html(_LANGUAGE_CHECK, code, i, mark_safe(" checked"), name, code),
-    )
-    for i, (code, name) in enumerate(LANGUAGES)
-]
-_LANGUAGES_NONE_CHECKED = mark_safe("".join(plain for _, plain, _ in _LANGUAGE_ITEMS))
+
+
+@lru_cache(maxsize=16)
+def _language_items(language: str) -> tuple[list[tuple[str, str, str]], SafeString]:
+    items = [
+        (
+            code,
+            format_html(_LANGUAGE_CHECK, code, i, "", name, code),
+            format_html(_LANGUAGE_CHECK, code, i, mark_safe(" checked"), name, code),
+        )
+        for i, (code, name) in enumerate(LANGUAGES)
+    ]
+    return items, mark_safe("".join(plain for _, plain, _ in items))
 
 
 def language_checklist(selected: set[str]) -> SafeString:
-    """Step 1's language checkboxes: the same for everyone until one is ticked (built once per process)."""
+    """Step 1's language checkboxes: the same for everyone until one is ticked (built once per language)."""
+    items, none_checked = _language_items(get_language())
     if not selected:
-        return _LANGUAGES_NONE_CHECKED
-    return mark_safe("".join(checked if code in selected else plain for code, plain, checked in _LANGUAGE_ITEMS))
+        return none_checked
+    return mark_safe("".join(checked if code in selected else plain for code, plain, checked in items))
 
 
 def button_row_templates(category: str) -> SafeString:
