@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .fields import EncryptedTextField
 
@@ -66,9 +67,9 @@ class Organization(models.Model):
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "Admin"
-    AGENT = "agent", "Agent"
-    REVIEWER = "reviewer", "Reviewer"
+    ADMIN = "admin", _("Admin")
+    AGENT = "agent", _("Agent")
+    REVIEWER = "reviewer", _("Reviewer")
 
 
 class Membership(models.Model):
@@ -92,8 +93,8 @@ class Membership(models.Model):
 
 
 class Provider(models.TextChoices):
-    REVIEW_DESK = "review_desk", "Review desk (built in)"
-    META = "meta", "WhatsApp Business Platform (Meta)"
+    REVIEW_DESK = "review_desk", _("Review desk (built in)")
+    META = "meta", _("WhatsApp Business Platform (Meta)")
 
 
 class ChannelAccount(models.Model):

@@ -1,5 +1,6 @@
 """A part the request needs is down: answer 503 with a clear "try again", never a 500."""
 
+from django.utils.translation import gettext
 import logging
 
 from django.db import InterfaceError, OperationalError
@@ -27,7 +28,7 @@ class UnavailableMiddleware:
         message = (
             str(exception)
             if isinstance(exception, ServiceUnavailable)
-            else "We couldn't reach our database. Nothing was changed; please try again in a moment."
+            else gettext("We couldn't reach our database. Nothing was changed; please try again in a moment.")
         )
         template = "partials/unavailable_dialog.html" if getattr(request, "htmx", False) else "503.html"
         response = HttpResponse(render_to_string(template, {"message": message}), status=503)

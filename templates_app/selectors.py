@@ -1,5 +1,6 @@
 """Reads for message templates. Views fetch templates only through these (404 across tenants)."""
 
+from django.utils.translation import gettext
 import base64
 import binascii
 from dataclasses import dataclass
@@ -69,16 +70,20 @@ def review_refusal(*, template: Template, user) -> str:
     on a template that waits for a decision, who never worked on it.
     """
     if not Membership.objects.filter(user=user, organization_id=template.organization_id, role__in=REVIEWERS).exists():
-        return "Only Reviewers and Admins of this organization decide on templates."
+        return gettext("Only Reviewers and Admins of this organization decide on templates.")
     waiting = template.status == Status.AWAITING_APPROVAL or (
         template.status == Status.PENDING and template.channel_account.provider == Provider.REVIEW_DESK
     )
     if not waiting:
         if template.status == Status.PENDING:
-            return "WhatsApp reviews this template; its decision arrives by itself."
-        return f"This template is {template.get_status_display().lower()}: there is nothing to decide."
+            return gettext("WhatsApp reviews this template; its decision arrives by itself.")
+        return gettext("This template is %(status)s: there is nothing to decide.") % {
+            "status": str(template.get_status_display()).lower()
+        }
     if user.pk in template_contributor_ids(template=template):
-        return "You worked on this template (created, edited or submitted it): another reviewer must decide on it."
+        return gettext(
+            "You worked on this template (created, edited or submitted it): another reviewer must decide on it."
+        )
     return ""
 
 

@@ -1,5 +1,6 @@
 """Writes for message templates. The only code that changes a template's state."""
 
+from django.utils.translation import gettext, gettext_lazy
 import hashlib
 import hmac
 import json
@@ -15,6 +16,7 @@ from qontak_broadcast.availability import require_task_queue
 
 from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
+from . import reasons
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
 from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
 from .selectors import approval_required_for, otp_required_for, review_refusal, template_name_taken
@@ -46,14 +48,14 @@ class TemplateError(Exception):
 
 class VerificationRequired(TemplateError):
     def __init__(self):
-        super().__init__("This organization asks for a verification code for this: verify the code first.")
+        super().__init__(gettext("This organization asks for a verification code for this: verify the code first."))
 
 
 class ContentChanged(TemplateError):
     """What is stored is not what the person confirmed: nothing goes out."""
 
     def __init__(self):
-        super().__init__("The content changed while you were reviewing it. Check it again.")
+        super().__init__(gettext("The content changed while you were reviewing it. Check it again."))
 
 
 class ReviewError(TemplateError):
@@ -325,14 +327,14 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
     """
     from .validation import template_problems
 
-    require_task_queue("submit the template")
+    require_task_queue(gettext_lazy("submit the template"))
     template = _locked(template)
     _require_draft(template)
     digest = template_digest(template)
     if not hmac.compare_digest(digest, fingerprint or ""):
         raise ContentChanged()
     if template_problems(template=template):
-        raise TemplateError("The template has problems to fix before it can be submitted.")
+        raise TemplateError(gettext("The template has problems to fix before it can be submitted."))
     _require_code(actor=actor, purpose=PURPOSE_SUBMIT, template=template, digest=digest)
     awaiting = approval_required_for(template=template)
     template.status = Status.AWAITING_APPROVAL if awaiting else Status.SUBMITTING
@@ -356,7 +358,7 @@ def template_send_again(*, template: Template, actor) -> bool:
     Sending again is sending: with the toggle on it needs the actor's code
     for the frozen content, and the actor counts as one who submitted it.
     """
-    require_task_queue("retry the submission")
+    require_task_queue(gettext_lazy("retry the submission"))
     template = _locked(template)
     if template.status != Status.FAILED:
         return False
@@ -366,7 +368,7 @@ def template_send_again(*, template: Template, actor) -> bool:
     )
     _contribute(template, actor, Contribution.Kind.SUBMITTED)
     StatusEvent.objects.create(
-        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason="Retry"
+        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason=reasons.RETRY
     )
     _queue_submission(template)
     return True
@@ -390,7 +392,7 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
         raise ReviewError(refusal)
     reason = reason.strip()
     if not approve and not reason:
-        raise ReviewError("Give a reason for the rejection.")
+        raise ReviewError(gettext("Give a reason for the rejection."))
     _require_code(
         actor=reviewer,
         purpose=PURPOSE_REVIEW,
@@ -408,7 +410,7 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
             status=status,
             source=StatusEvent.Source.REVIEWER,
             actor=reviewer,
-            reason="Approved" if approve else reason,
+            reason=reasons.APPROVED if approve else reason,
         )
         template.status, template.status_reason = status, "" if approve else reason
         if approve:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from django.utils.translation import gettext
 from django.db import transaction
 
 from accounts.models import ChannelAccount, Organization
@@ -28,7 +29,7 @@ def channel_account_connect(
 ) -> tuple[ChannelAccount, ConnectionCheck]:
     """A new `meta` channel account, saved only once WhatsApp accepted every credential (else ConnectionRefused)."""
     if ChannelAccount.objects.filter(organization=organization, provider=ProviderChoice.META, waba_id=waba_id).exists():
-        raise ConnectionRefused("This WhatsApp Business Account is already connected.", field="waba_id")
+        raise ConnectionRefused(gettext("This WhatsApp Business Account is already connected."), field="waba_id")
     check = connection_check(waba_id=waba_id, app_id=app_id, app_secret=app_secret, access_token=access_token)
     only = check.phone_numbers[0] if len(check.phone_numbers) == 1 else None
     with transaction.atomic():

@@ -1,5 +1,7 @@
 """Settings > Channels: "Connect WhatsApp account" and choosing its phone number (Admins only)."""
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -13,18 +15,21 @@ from .whatsapp_accounts import ConnectionRefused, channel_account_connect, chann
 
 class ConnectForm(forms.Form):
     waba_id = forms.RegexField(
-        label="WhatsApp Business Account ID",
+        label=_("WhatsApp Business Account ID"),
         regex=r"^[0-9]{1,64}$",
-        error_messages={"invalid": "Enter the ID as digits only."},
+        error_messages={"invalid": _("Enter the ID as digits only.")},
     )
     app_id = forms.RegexField(
-        label="Meta app ID", regex=r"^[0-9]{1,64}$", error_messages={"invalid": "Enter the ID as digits only."}
+        label=_("Meta app ID"), regex=r"^[0-9]{1,64}$", error_messages={"invalid": _("Enter the ID as digits only.")}
     )
     app_secret = forms.CharField(
-        label="App secret", max_length=256, widget=forms.PasswordInput(render_value=False), strip=True
+        label=_("App secret"), max_length=256, widget=forms.PasswordInput(render_value=False), strip=True
     )
     access_token = forms.CharField(
-        label="System user access token", max_length=2048, widget=forms.PasswordInput(render_value=False), strip=True
+        label=_("System user access token"),
+        max_length=2048,
+        widget=forms.PasswordInput(render_value=False),
+        strip=True,
     )
 
 
@@ -40,7 +45,7 @@ def channel_connect(request):
         except ConnectionRefused as refused:
             form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         else:
-            messages.success(request, f"{account.display_name} is connected.")
+            messages.success(request, gettext("%(account)s is connected.") % {"account": account.display_name})
             if not account.phone_number_id:
                 return redirect("channel_phone_number", account_id=account.pk)
             return redirect("channel_account_detail", account_id=account.pk)
@@ -63,7 +68,9 @@ def channel_phone_number(request, account_id: int):
         chosen = next((n for n in numbers if n.id == request.POST.get("phone_number_id")), None)
         if chosen is not None:
             channel_account_number_set(account=account, actor=request.user, number=chosen)
-            messages.success(request, f"{account.display_name} sends from {chosen.display}.")
+            messages.success(
+                request, gettext("%(account)s sends from %(number)s.") % {"account": account.display_name, "number": chosen.display}
+            )
             return redirect("channel_account_detail", account_id=account.pk)
-        messages.error(request, "Choose one of the account's phone numbers.")
+        messages.error(request, gettext("Choose one of the account's phone numbers."))
     return render(request, "templates_app/channel_phone_number.html", {"account": account, "numbers": numbers})
