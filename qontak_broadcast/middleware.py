@@ -1,11 +1,11 @@
 """A part the request needs is down: answer 503 with a clear "try again", never a 500."""
 
-from django.utils.translation import gettext
 import logging
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from .availability import ServiceUnavailable
 

@@ -1,7 +1,7 @@
 """The only writes to security settings: each change audited and announced to the admins."""
 
-from django.utils.translation import gettext_lazy
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Organization
 from otp.services import RequestMeta

@@ -146,7 +146,8 @@ def toggle_verify(request, policy: str, direction: str):
         request,
         "security_settings/dialog_message.html",
         {
-            "title": (_("%(setting)s is enabled") if value else _("%(setting)s is disabled")) % {"setting": policy.label},
+            "title": (_("%(setting)s is enabled") if value else _("%(setting)s is disabled"))
+            % {"setting": policy.label},
             "text": policy.on_text if value else policy.off_text,
             "tone": "ok",
             "done_url": reverse("security"),

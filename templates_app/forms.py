@@ -20,9 +20,7 @@ SAMPLE_FIELD = re.compile(r"^body_example_(\d{1,2}|[a-z][a-z0-9_]{0,59})$")
 class TemplateDetailsForm(forms.Form):
     """Step 1: account, name, category, languages."""
 
-    channel_account = forms.ModelChoiceField(
-        queryset=None, label=_("Account"), empty_label=_("Choose an account")
-    )
+    channel_account = forms.ModelChoiceField(queryset=None, label=_("Account"), empty_label=_("Choose an account"))
     name = forms.CharField(
         label=_("Template name"),
         max_length=512,
@@ -140,7 +138,9 @@ class TemplateFilterForm(forms.Form):
         if not can_decide:
             del self.fields["mine"]
         self.fields["account"].choices = [("", gettext("All accounts"))] + [(a.pk, a.display_name) for a in accounts]
-        self.fields["created_by"].choices = [("", gettext("Anyone"))] + [(m.user_id, m.user.display_name) for m in members]
+        self.fields["created_by"].choices = [("", gettext("Anyone"))] + [
+            (m.user_id, m.user.display_name) for m in members
+        ]
 
     def filters(self) -> ListFilters:
         data = self.cleaned_data

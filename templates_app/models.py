@@ -119,7 +119,11 @@ class Template(models.Model):
 
     @property
     def provider_category_label(self) -> str:
-        return Category(self.provider_category).label if self.provider_category in Category.values else self.provider_category
+        return (
+            Category(self.provider_category).label
+            if self.provider_category in Category.values
+            else self.provider_category
+        )
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):

@@ -22,7 +22,9 @@ REJECTION_REASONS = {
 }
 
 # Notes the product stores in English, translated when shown.
-FLAGGED = gettext_noop("WhatsApp flagged this template after negative feedback: it may be paused or disabled if that goes on.")
+FLAGGED = gettext_noop(
+    "WhatsApp flagged this template after negative feedback: it may be paused or disabled if that goes on."
+)
 LOCKED = gettext_noop("WhatsApp locked this template: it can no longer be edited there.")
 UNLOCKED = gettext_noop("WhatsApp unlocked this template.")
 LIMIT_EXCEEDED = gettext_noop("The WhatsApp Business Account has reached its limit of templates.")
@@ -78,7 +80,9 @@ def _segment(text: str) -> str:
             if "category" in values:
                 from .models import Category
 
-                values["category"] = Category(values["category"]).label if values["category"] in Category.values else values["category"]
+                values["category"] = (
+                    Category(values["category"]).label if values["category"] in Category.values else values["category"]
+                )
             return gettext(msgid) % values
     code = _CODE.fullmatch(text)
     if code and code["code"] in REJECTION_REASONS:

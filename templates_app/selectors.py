@@ -1,6 +1,5 @@
 """Reads for message templates. Views fetch templates only through these (404 across tenants)."""
 
-from django.utils.translation import gettext
 import base64
 import binascii
 from dataclasses import dataclass
@@ -8,6 +7,7 @@ from datetime import datetime
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount, Membership, Provider, User
 from accounts.permissions import REVIEWERS

@@ -1,6 +1,5 @@
 """Writes for message templates. The only code that changes a template's state."""
 
-from django.utils.translation import gettext, gettext_lazy
 import hashlib
 import hmac
 import json
@@ -9,14 +8,15 @@ import re
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import ChannelAccount
 from otp.services import challenge_consume
 from qontak_broadcast.availability import require_task_queue
 
+from . import reasons
 from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
-from . import reasons
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
 from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
 from .selectors import approval_required_for, otp_required_for, review_refusal, template_name_taken

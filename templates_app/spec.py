@@ -260,7 +260,8 @@ def parameter_format_convert(spec: ContentSpec, target: str) -> Conversion:
     if mapping and target == NAMED:
         renamed = ", ".join(variable_token(mapping[k]) for k in mapping)
         notes.append(
-            gettext("Numbered variables are now named %(names)s: rename them to say what they hold.") % {"names": renamed}
+            gettext("Numbered variables are now named %(names)s: rename them to say what they hold.")
+            % {"names": renamed}
         )
     if kept:
         shown = ", ".join(variable_token(k) for k in kept[:5])
@@ -306,7 +307,11 @@ def browser_vocabulary(*, category: str = "") -> dict[str, Any]:
             for code, kind in BUTTON_KINDS.items()
         },
         "media": {
-            code: {"label": HEADER_FORMAT_LABELS[code], "accept": ",".join(rule.mime_types), "max_mb": rule.max_size // media.MB}
+            code: {
+                "label": HEADER_FORMAT_LABELS[code],
+                "accept": ",".join(rule.mime_types),
+                "max_mb": rule.max_size // media.MB,
+            }
             for code, rule in media.MEDIA_RULES.items()
         },
         "variable_name": VARIABLE_NAME.pattern,

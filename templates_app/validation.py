@@ -1,7 +1,8 @@
 """Everything that must hold before a template can be submitted, as messages per field."""
 
-from django.utils.translation import gettext
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
 
 from .languages import language_name
 from .models import Template
@@ -50,6 +51,8 @@ def template_problems(*, template: Template) -> Problems:
     for content in template.contents.all():
         errors = validate_content(content.spec(), category=template.category)
         if content.header_format in ("IMAGE", "VIDEO", "DOCUMENT") and not content.media_sample:
-            errors.setdefault("media_sample", []).append(gettext("Add a sample file for the media header (Add Sample)."))
+            errors.setdefault("media_sample", []).append(
+                gettext("Add a sample file for the media header (Add Sample).")
+            )
         problems.contents[content.language] = errors
     return problems

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 
-from django.utils.translation import gettext
 from django.db import transaction
+from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount, Organization
 from accounts.models import Provider as ProviderChoice

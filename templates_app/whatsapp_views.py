@@ -1,10 +1,10 @@
 """Settings > Channels: "Connect WhatsApp account" and choosing its phone number (Admins only)."""
 
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.permissions import ADMINS, role_required
@@ -69,7 +69,9 @@ def channel_phone_number(request, account_id: int):
         if chosen is not None:
             channel_account_number_set(account=account, actor=request.user, number=chosen)
             messages.success(
-                request, gettext("%(account)s sends from %(number)s.") % {"account": account.display_name, "number": chosen.display}
+                request,
+                gettext("%(account)s sends from %(number)s.")
+                % {"account": account.display_name, "number": chosen.display},
             )
             return redirect("channel_account_detail", account_id=account.pk)
         messages.error(request, gettext("Choose one of the account's phone numbers."))

@@ -519,10 +519,12 @@ def _connect_step(client, method, path, *, params=None, unknown=None, other=None
         raise ConnectionRefused(error.message) from None
     except _GraphError as error:
         if error.is_temporary():
-            raise ConnectionRefused(gettext("WhatsApp is busy or unavailable just now: try again in a minute.")) from None
+            raise ConnectionRefused(
+                gettext("WhatsApp is busy or unavailable just now: try again in a minute.")
+            ) from None
         if error.status == 401 or error.code in AUTH_ERROR_CODES:
             raise ConnectionRefused(
-                "WhatsApp did not accept the access token: it may be mistyped, expired or revoked.",
+                gettext("WhatsApp did not accept the access token: it may be mistyped, expired or revoked."),
                 field="access_token",
             ) from None
         if error.code == INVALID_PARAMETER_CODE and error.subcode == UNKNOWN_OBJECT_SUBCODE and unknown:
@@ -530,7 +532,8 @@ def _connect_step(client, method, path, *, params=None, unknown=None, other=None
         if other:
             raise ConnectionRefused(other[0], field=other[1]) from None
         raise ConnectionRefused(
-            client._scrub(_user_message(error.error)) or gettext("WhatsApp refused the request (HTTP %(status)s).") % {"status": error.status}
+            client._scrub(_user_message(error.error))
+            or gettext("WhatsApp refused the request (HTTP %(status)s).") % {"status": error.status}
         ) from None
 
 

@@ -80,7 +80,9 @@ def content_quotes(template) -> list[tuple[str, str]]:
         body = " ".join(content.body.split())
         if len(body) > QUOTE_CHARS:
             body = body[: QUOTE_CHARS - 1].rstrip() + "…"
-        quotes.append((_("%(language)s (%(code)s) body") % {"language": content.language_name, "code": content.language}, body))
+        quotes.append(
+            (_("%(language)s (%(code)s) body") % {"language": content.language_name, "code": content.language}, body)
+        )
     return quotes
 
 

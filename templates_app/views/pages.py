@@ -1,12 +1,12 @@
 """Pages every member reads (list, detail, sample files) and the one-click actions on a template."""
 
-from django.utils.translation import gettext_lazy
 from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Provider

@@ -39,9 +39,12 @@ def _review_step(template, *, approve: bool, reason: str) -> CodeStep:
         flow="review",
         purpose=PURPOSE_REVIEW,
         digest=review_digest(template, approve=approve, reason=reason),
-        action=(_("approve the WhatsApp template “%(name)s”") if approve else _("reject the WhatsApp template “%(name)s”"))
+        action=(
+            _("approve the WhatsApp template “%(name)s”") if approve else _("reject the WhatsApp template “%(name)s”")
+        )
         % name,
-        intro=(_("Enter the code to approve “%(name)s”.") if approve else _("Enter the code to reject “%(name)s”.")) % name,
+        intro=(_("Enter the code to approve “%(name)s”.") if approve else _("Enter the code to reject “%(name)s”."))
+        % name,
         hidden={"decision": verb, "reason_text": reason},
         decision=_("Approve") if approve else _("Reject: %(reason)s") % {"reason": reason_display(reason)},
     )

@@ -185,7 +185,9 @@ def _apply_action(data: dict, action: str, *, category: str, new_name: str = "")
         if not VARIABLE_NAME.fullmatch(name) or len(name) > VARIABLE_NAME_MAX:
             return data, _("Name the variable with lowercase letters, digits and underscores, starting with a letter.")
         if name in variable_keys(data["body"]):
-            return data, _("The message already has %(variable)s: choose another name.") % {"variable": variable_token(name)}
+            return data, _("The message already has %(variable)s: choose another name.") % {
+                "variable": variable_token(name)
+            }
         data["body"] = f"{data['body'].rstrip()} {variable_token(name)}".lstrip()
     elif kind == "add_variable":
         n = max(variables_in(data["body"]), default=0) + 1
