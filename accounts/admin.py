@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from .emails import email_changed_notice_email
 from .languages import language_for_recipient
-from .models import ChannelAccount, DevMail, Membership, Organization, User
+from .models import AuditEntry, ChannelAccount, ChannelAccountEvent, DevMail, Membership, Organization, User
 
 
 class ReadOnlyAdminMixin:
@@ -95,7 +95,7 @@ class ChannelAccountInline(admin.StackedInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "created_at"]
+    list_display = ["name", "time_zone", "created_at"]
     search_fields = ["name"]
     inlines = [MembershipInline, ChannelAccountInline]
 
@@ -114,6 +114,13 @@ class ChannelAccountAdmin(admin.ModelAdmin):
     list_display = ["display_name", "phone_number", "organization", "provider"]
     list_filter = ["provider"]
     search_fields = ["display_name", "phone_number", "waba_id", "organization__name"]
+
+
+@admin.register(ChannelAccountEvent)
+class ChannelAccountEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "account", "action", "actor", "ip"]
+    list_filter = ["action"]
+    list_select_related = ["account", "actor"]
 
 
 @admin.register(DevMail)
@@ -136,3 +143,10 @@ class DevMailAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return settings.DEV_MAILBOX_ENABLED and super().has_delete_permission(request, obj)
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "organization", "actor_email", "action", "target", "summary", "ip"]
+    list_filter = ["action"]
+    search_fields = ["actor_email", "target"]

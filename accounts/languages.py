@@ -13,7 +13,7 @@ from django.utils import translation
 
 SUPPORTED = tuple(code for code, _name in settings.LANGUAGES)
 # The field on User that keeps the preference ("" follows the browser).
-PREFERENCE_FIELD = "preferred_language"
+PREFERENCE_FIELD = "language"
 
 
 def language_supported(code: str | None) -> str:

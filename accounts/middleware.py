@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
@@ -11,11 +12,34 @@ SESSION_KEY = "organization_id"
 def _membership(request):
     if not request.user.is_authenticated:
         return None
-    return membership_current(user=request.user, organization_id=request.session.get(SESSION_KEY))
+    chosen = request.session.get(SESSION_KEY)
+    membership = membership_current(user=request.user, organization_id=chosen)
+    if chosen is not None and (membership is None or membership.organization_id != chosen):
+        # Removed from the organization this session acts in: this request is
+        # refused (no membership), and the next one acts in another of their
+        # organizations, if any. Never a silent move to another tenant mid-request.
+        del request.session[SESSION_KEY]
+        messages.warning(request, "You are no longer a member of that organization.", fail_silently=True)
+        return None
+    if membership is not None and chosen is None:
+        # Sessions from before logging in pinned it (pin_organization_on_login):
+        # pin the session to the organization it acts in, so losing that
+        # membership ends the session's access there (above) at once.
+        request.session[SESSION_KEY] = membership.organization_id
+    return membership
+
+
+def pin_organization_on_login(sender, request, user, **kwargs) -> None:
+    """A new session acts in the person's first organization from the start (see _membership)."""
+    if request is None or not hasattr(request, "session") or SESSION_KEY in request.session:
+        return
+    membership = membership_current(user=user, organization_id=None)
+    if membership is not None:
+        request.session[SESSION_KEY] = membership.organization_id
 
 
 class CurrentMembershipMiddleware:
-    """Puts `request.membership`: the user's role in the organization they act in."""
+    """Puts `request.membership`: the user's role in the organization they act in, read on every request."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import EncryptedTextField
 
+DEFAULT_TIME_ZONE = "Asia/Jakarta"
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -27,6 +29,13 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **extra)
 
 
+class Language(models.TextChoices):
+    """Languages of the interface a person can prefer."""
+
+    ENGLISH = "en", "English"
+    INDONESIAN = "id", "Bahasa Indonesia"
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in with their email address."""
 
@@ -35,6 +44,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May log in to the operators' admin site.")
     date_joined = models.DateTimeField(default=timezone.now)
+    # Blank: the interface follows the browser's Accept-Language (accounts.languages).
+    language = models.CharField(_("preferred language"), max_length=8, choices=Language.choices, blank=True, default="")
 
     objects = UserManager()
 
@@ -57,6 +68,8 @@ class Organization(models.Model):
     """A tenant: everything a user sees is scoped to one organization."""
 
     name = models.CharField(max_length=150)
+    # Every time the product shows to its members is in this zone (see team.middleware).
+    time_zone = models.CharField(max_length=64, default=DEFAULT_TIME_ZONE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -123,6 +136,31 @@ class ChannelAccount(models.Model):
         return f"{self.display_name} ({self.phone_number})"
 
 
+class ChannelAccountEvent(models.Model):
+    """The audit trail of a channel account: who connected, imported, changed, disconnected or deleted what."""
+
+    class Action(models.TextChoices):
+        CONNECTED = "connected", "Connected"
+        IMPORTED = "imported", "Imported templates"
+        SECRETS_CHANGED = "secrets_changed", "Changed the app secret or access token"
+        DISCONNECTED = "disconnected", "Disconnected"
+        TEMPLATE_DELETED = "template_deleted", "Deleted a template from WhatsApp"
+
+    account = models.ForeignKey(ChannelAccount, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=32, choices=Action.choices)
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    details = models.CharField(max_length=500, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.action}"
+
+
 class DevMail(models.Model):
     """A message kept by the development mailbox (DEBUG, no SMTP configured)."""
 
@@ -138,3 +176,56 @@ class DevMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} -> {self.to}"
+
+
+class AuditEntry(models.Model):
+    """The organization's append-only audit trail: who did what, when, from where.
+
+    Written only by `accounts.services.audit_record`, from the services that
+    change memberships, invitations, profiles, the organization and its
+    security settings.
+    """
+
+    class Action(models.TextChoices):
+        INVITATION_SENT = "invitation_sent", "Invitation sent"
+        INVITATION_RESENT = "invitation_resent", "Invitation resent"
+        INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
+        INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
+        ROLE_CHANGED = "role_changed", "Role changed"
+        MEMBER_REMOVED = "member_removed", "Member removed"
+        MEMBER_LEFT = "member_left", "Member left"
+        ORGANIZATION_CHANGED = "organization_changed", "Organization settings changed"
+        PROFILE_CHANGED = "profile_changed", "Profile changed"
+        PASSWORD_CHANGED = "password_changed", "Password changed"
+        EMAIL_CHANGED = "email_changed", "Email changed"
+        SECURITY_SETTING_CHANGED = "security_setting_changed", "Security setting changed"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # The actor's address at the time: the trail reads the same after they change it.
+    actor_email = models.CharField(max_length=254)
+    action = models.CharField(max_length=32, choices=Action.choices)
+    target = models.CharField(max_length=254, blank=True, help_text="Who or what the change is about.")
+    summary = models.CharField(max_length=500, blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "audit entries"
+        indexes = [
+            models.Index(fields=["organization", "-created_at"], name="auditentry_org_recent"),
+            models.Index(fields=["organization", "action", "-created_at"], name="auditentry_org_action"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.target}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The audit trail is append-only.")

@@ -1,9 +1,9 @@
 """Reads for accounts. Views fetch tenant objects only through these."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import ChannelAccount, Membership, User
+from .models import AuditEntry, ChannelAccount, Membership, User
 
 
 def memberships_for_user(*, user: User) -> QuerySet[Membership]:
@@ -26,8 +26,12 @@ def organization_admins(*, organization_id: int) -> QuerySet[User]:
     ).order_by("email")
 
 
-def channel_accounts_for_member(*, member: Membership) -> QuerySet[ChannelAccount]:
-    return ChannelAccount.objects.filter(organization_id=member.organization_id).order_by("display_name")
+def channel_accounts_for_member(*, member: Membership, connected_only: bool = False) -> QuerySet[ChannelAccount]:
+    """The organization's accounts; `connected_only`: those new templates can go to (not disconnected)."""
+    accounts = ChannelAccount.objects.filter(organization_id=member.organization_id)
+    if connected_only:
+        accounts = accounts.filter(disconnected_at__isnull=True)
+    return accounts.order_by("display_name")
 
 
 def channel_account_get_for_member(*, member: Membership, account_id: int) -> ChannelAccount:
@@ -51,3 +55,19 @@ def webhook_secrets_for(*, waba_ids: set[str], default: str) -> set[str]:
     if (waba_ids - found or not waba_ids) and default:
         secrets.add(default)
     return secrets
+
+
+def audit_entries(
+    *, organization_id: int, action: str = "", who: str = "", since=None, until=None
+) -> QuerySet[AuditEntry]:
+    """The organization's audit trail, newest first, filtered by action, actor or target, and time (aware datetimes)."""
+    entries = AuditEntry.objects.filter(organization_id=organization_id)
+    if action:
+        entries = entries.filter(action=action)
+    if who:
+        entries = entries.filter(Q(actor_email__icontains=who) | Q(target__icontains=who))
+    if since is not None:
+        entries = entries.filter(created_at__gte=since)
+    if until is not None:
+        entries = entries.filter(created_at__lt=until)
+    return entries.order_by("-created_at", "-id")

@@ -3,7 +3,17 @@
 from django.conf import settings
 from django.db import transaction
 
-from .models import ChannelAccount, Membership, Organization, Provider, Role, User
+from .models import (
+    DEFAULT_TIME_ZONE,
+    AuditEntry,
+    ChannelAccount,
+    ChannelAccountEvent,
+    Membership,
+    Organization,
+    Provider,
+    Role,
+    User,
+)
 
 
 def user_get_or_create(*, email: str, full_name: str = "", password: str | None = None) -> tuple[User, bool]:
@@ -24,13 +34,57 @@ def membership_set(*, user: User, organization: Organization, role: str) -> Memb
     return membership
 
 
+def audit_record(
+    *,
+    organization: Organization,
+    actor: User | None,
+    action: str,
+    target: str = "",
+    summary: str = "",
+    changes: dict | None = None,
+    meta=None,
+) -> AuditEntry:
+    """Append one row to the organization's audit trail; `meta` is an otp.services.RequestMeta (address, agent).
+
+    Called inside the transaction of the change it records, so a change and
+    its audit row commit (or roll back) together.
+    """
+    return AuditEntry.objects.create(
+        organization=organization,
+        actor=actor,
+        actor_email=actor.email if actor is not None else "",
+        action=action,
+        target=target[:254],
+        summary=summary[:500],
+        changes=changes or {},
+        ip=getattr(meta, "ip", None),
+        user_agent=getattr(meta, "user_agent", "")[:300],
+    )
+
+
 @transaction.atomic
-def organization_create(*, name: str, admin_email: str) -> tuple[Organization, User, bool]:
+def organization_create(
+    *, name: str, admin_email: str, time_zone: str = DEFAULT_TIME_ZONE
+) -> tuple[Organization, User, bool]:
     """Create a tenant with its first admin. Returns (organization, admin, admin_was_created)."""
-    organization = Organization.objects.create(name=name.strip())
+    organization = Organization.objects.create(name=name.strip(), time_zone=time_zone)
     admin, created = user_get_or_create(email=admin_email)
     membership_set(user=admin, organization=organization, role=Role.ADMIN)
     return organization, admin, created
+
+
+def channel_account_event_record(
+    *, account: ChannelAccount, action: str, actor: User | None, details: str = "", meta=None
+) -> ChannelAccountEvent:
+    """One line of the account's audit trail (`meta`: who asked from where, an otp RequestMeta)."""
+    return ChannelAccountEvent.objects.create(
+        account=account,
+        action=action,
+        actor=actor,
+        details=details[:500],
+        ip=getattr(meta, "ip", None),
+        user_agent=getattr(meta, "user_agent", "")[:300],
+    )
 
 
 DEMO_ORGANIZATION = "Demo"

@@ -61,7 +61,8 @@ def channel_account_list(request):
 @role_required(*ADMINS)
 def channel_account_detail(request, account_id: int):
     account = channel_account_get_for_member(member=request.membership, account_id=account_id)
-    return render(request, "accounts/channel_account_detail.html", {"account": account})
+    events = account.events.select_related("actor")[:50]
+    return render(request, "accounts/channel_account_detail.html", {"account": account, "events": events})
 
 
 def _dev_mailbox_enabled():

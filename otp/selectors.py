@@ -18,3 +18,27 @@ def security_events_for_subject(*, subject, purposes: list[str]) -> QuerySet[Sec
         .select_related("user")
         .order_by("-created_at", "-id")
     )
+
+
+def challenge_ready(*, user, purpose: str, subject, digest: str = "") -> bool:
+    """Has `user` verified a code for exactly this that no action has consumed yet (within its lifetime)?
+
+    For flows that verify first and act on a later form post, which consumes
+    the code (otp.services.challenge_consume).
+    """
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    subject_type = ContentType.objects.get_for_model(subject, for_concrete_model=False)
+    since = timezone.now() - timedelta(seconds=settings.OTP_CODE_LIFETIME)
+    return Challenge.objects.filter(
+        user=user,
+        purpose=purpose,
+        subject_type=subject_type,
+        subject_id=str(subject.pk),
+        digest=digest,
+        used_at__gte=since,
+        consumed_at=None,
+    ).exists()

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "otp",
     "security_settings",
     "templates_app",
+    "team",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.CurrentMembershipMiddleware",
+    "team.middleware.OrganizationTimeZoneMiddleware",
     # After authentication: a signed-in person's preferred language wins over the browser's.
     "accounts.middleware.LanguageMiddleware",
     "qontak_broadcast.middleware.UnavailableMiddleware",
@@ -285,6 +287,12 @@ OTP_TOTP_ISSUER = "Qontak Broadcast"
 # /healthz names each part's state only to localhost or to a caller sending this token.
 HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 
+# --- Team (invitations, email changes) --------------------------------------
+INVITATION_LIFETIME = env.int("INVITATION_LIFETIME", default=7 * 24 * 60 * 60)
+INVITATION_RESEND_COOLDOWN = env.int("INVITATION_RESEND_COOLDOWN", default=60)
+INVITATIONS_PER_HOUR = env.int("INVITATIONS_PER_HOUR", default=20)
+EMAIL_CHANGE_LINK_LIFETIME = env.int("EMAIL_CHANGE_LINK_LIFETIME", default=2 * 24 * 60 * 60)
+
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="demo-password")
 # Where users reach the app: links in emails sent by workers (no request there).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
@@ -331,8 +339,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "templates_app.tasks.requeue_stranded_submissions",
         "schedule": 5 * 60,
     },
-    "sync-pending-template-statuses": {
-        "task": "templates_app.tasks.sync_pending_statuses",
+    "sync-template-statuses": {
+        "task": "templates_app.tasks.sync_template_statuses",
         "schedule": STATUS_SYNC_INTERVAL,
     },
 }

@@ -25,7 +25,53 @@ urlpatterns = [
         whatsapp_views.channel_phone_number,
         name="channel_phone_number",
     ),
+    path("settings/channels/<int:account_id>/import/", whatsapp_views.channel_import, name="channel_import"),
+    path("settings/channels/<int:account_id>/secrets/", whatsapp_views.channel_secrets, name="channel_secrets"),
+    path(
+        "settings/channels/<int:account_id>/secrets/confirm/",
+        whatsapp_views.channel_secrets_confirm,
+        name="channel_secrets_confirm",
+    ),
+    path(
+        "settings/channels/<int:account_id>/secrets/verify/",
+        whatsapp_views.channel_secrets_verify,
+        name="channel_secrets_verify",
+    ),
+    path(
+        "settings/channels/<int:account_id>/secrets/resend/",
+        whatsapp_views.channel_secrets_resend,
+        name="channel_secrets_resend",
+    ),
+    path(
+        "settings/channels/<int:account_id>/secrets/cancel/",
+        whatsapp_views.channel_secrets_cancel,
+        name="channel_secrets_cancel",
+    ),
+    path(
+        "settings/channels/<int:account_id>/disconnect/", whatsapp_views.channel_disconnect, name="channel_disconnect"
+    ),
+    path(
+        "settings/channels/<int:account_id>/disconnect/confirm/",
+        whatsapp_views.channel_disconnect_confirm,
+        name="channel_disconnect_confirm",
+    ),
+    path(
+        "settings/channels/<int:account_id>/disconnect/verify/",
+        whatsapp_views.channel_disconnect_verify,
+        name="channel_disconnect_verify",
+    ),
+    path(
+        "settings/channels/<int:account_id>/disconnect/resend/",
+        whatsapp_views.channel_disconnect_resend,
+        name="channel_disconnect_resend",
+    ),
+    path(
+        "settings/channels/<int:account_id>/disconnect/cancel/",
+        whatsapp_views.channel_disconnect_cancel,
+        name="channel_disconnect_cancel",
+    ),
     path("broadcast/templates/", include("templates_app.urls")),
+    path("", include("team.urls")),
     path("", include("accounts.urls")),
 ]
 

@@ -3,7 +3,8 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy
 
-from accounts.models import Organization
+from accounts.models import AuditEntry, Organization
+from accounts.services import audit_record
 from otp.services import RequestMeta
 from qontak_broadcast.availability import require_task_queue
 
@@ -43,6 +44,15 @@ def security_setting_set(
         actor=actor,
         ip=meta.ip,
         user_agent=meta.user_agent,
+    )
+    audit_record(
+        organization=organization,
+        actor=actor,
+        action=AuditEntry.Action.SECURITY_SETTING_CHANGED,
+        target=policy.label,
+        summary=f"{policy.label}: turned {'on' if value else 'off'}",
+        changes={policy.field: [not value, value]},
+        meta=meta,
     )
     setting_changed_email(change=change, policy=policy)
     return change

@@ -89,6 +89,9 @@ class Template(models.Model):
     submit_attempts = models.PositiveIntegerField(default=0)
     claimed_at = models.DateTimeField(null=True, blank=True, help_text="A worker is sending it since then.")
     languages = models.JSONField(default=list, help_text="Language codes of the contents, in order.")
+    imported = models.BooleanField(
+        default=False, help_text="Brought in from the WhatsApp account (Import from WhatsApp): read-only here."
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -250,6 +253,7 @@ class StatusEvent(models.Model):
         PROVIDER = "provider", _("WhatsApp")
         WEBHOOK = "webhook", _("WhatsApp webhook")
         SYNC = "sync", _("Status sync")
+        IMPORT = "import", _("Imported from WhatsApp")
         SYSTEM = "system", _("System")
 
     template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="events")

@@ -49,6 +49,27 @@ def approval_required_for(*, template: Template) -> bool:
     )
 
 
+def whatsapp_delete_refusal(*, template: Template) -> str:
+    """Why "Delete from WhatsApp" can't be done on this template now ("" when it can)."""
+    account = template.channel_account
+    if account.provider != Provider.META:
+        return "Only templates sent to WhatsApp can be deleted there."
+    if account.disconnected_at:
+        return "The WhatsApp account is disconnected: its templates are read-only."
+    if template.status == Status.DELETED:
+        return "This template is already deleted from WhatsApp."
+    if template.status in (Status.DRAFT, Status.AWAITING_APPROVAL, Status.SUBMITTING):
+        return "This template is not on WhatsApp yet."
+    if not template.submissions.exclude(provider_template_id="").exclude(status=Status.DELETED).exists():
+        return "None of this template's languages is on WhatsApp."
+    return ""
+
+
+def organization_asks_for_codes(*, template: Template) -> bool:
+    """Does the organization's toggle ask for an emailed code (any category: deleting is not content)?"""
+    return broadcast_template_otp_enabled(organization_id=template.organization_id)
+
+
 def awaiting_decision(rows):
     """Templates that wait for a person's decision: second-person approval, or the review desk."""
     return rows.filter(

@@ -19,7 +19,14 @@ from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
 from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
-from .selectors import approval_required_for, otp_required_for, review_refusal, template_name_taken
+from .selectors import (
+    approval_required_for,
+    organization_asks_for_codes,
+    otp_required_for,
+    review_refusal,
+    template_name_taken,
+    whatsapp_delete_refusal,
+)
 from .spec import (
     BUTTON_FIELDS,
     PARAMETER_FORMATS,
@@ -34,6 +41,8 @@ from .spec import (
 PURPOSE_SUBMIT = "submit_template"
 PURPOSE_RETRY = "retry_template_submission"
 PURPOSE_REVIEW = "review_template"
+PURPOSE_WHATSAPP_DELETE = "delete_template_from_whatsapp"
+NAME_REUSE_NOTE = "WhatsApp does not let a deleted template's name be used again for 30 days."
 # What a draft keeps of oversized input: more than any rule allows, so the
 # user sees their text and the message about it, but bounded.
 DRAFT_TEXT_MAX = 4096
@@ -72,6 +81,12 @@ def _require_draft(template: Template) -> None:
         raise ImmutableTemplateError()
 
 
+def _require_connected(account: ChannelAccount) -> None:
+    """A disconnected account keeps its templates read-only: nothing new goes to it or through it."""
+    if account.disconnected_at is not None:
+        raise TemplateError(f"The WhatsApp account {account.display_name} is disconnected: choose another account.")
+
+
 def _locked(template: Template) -> Template:
     return Template.objects.select_for_update().get(pk=template.pk)
 
@@ -80,6 +95,7 @@ def _locked(template: Template) -> Template:
 def template_create(
     *, organization, actor, channel_account: ChannelAccount, name: str, category: str, languages: list[str]
 ) -> Template:
+    _require_connected(channel_account)
     template = Template.objects.create(
         organization=organization,
         channel_account=channel_account,
@@ -103,6 +119,7 @@ def template_details_update(
     """Step 1 again: a removed language's content goes, an added one starts empty."""
     template = _locked(template)
     _require_draft(template)
+    _require_connected(channel_account)
     _contribute(template, actor, Contribution.Kind.EDITED)
     template.channel_account, template.name, template.category = channel_account, name, category
     template.languages = list(languages)
@@ -330,6 +347,7 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
     require_task_queue(gettext_lazy("submit the template"))
     template = _locked(template)
     _require_draft(template)
+    _require_connected(template.channel_account)
     digest = template_digest(template)
     if not hmac.compare_digest(digest, fingerprint or ""):
         raise ContentChanged()
@@ -362,6 +380,7 @@ def template_send_again(*, template: Template, actor) -> bool:
     template = _locked(template)
     if template.status != Status.FAILED:
         return False
+    _require_connected(template.channel_account)
     _require_code(actor=actor, purpose=PURPOSE_RETRY, template=template, digest=template.content_digest)
     Template.objects.filter(pk=template.pk).update(
         status=Status.SUBMITTING, status_reason="", claimed_at=None, updated_at=timezone.now()
@@ -393,6 +412,10 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
     reason = reason.strip()
     if not approve and not reason:
         raise ReviewError(gettext("Give a reason for the rejection."))
+    if approve and template.status == Status.AWAITING_APPROVAL and template.channel_account.disconnected_at:
+        raise ReviewError(
+            gettext("The WhatsApp account is disconnected: the template can't be sent. Reject it instead.")
+        )
     _require_code(
         actor=reviewer,
         purpose=PURPOSE_REVIEW,
@@ -421,4 +444,64 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
     status = Status.APPROVED if approve else Status.REJECTED
     template.submissions.update(status=status, reason="" if approve else reason, last_event_at=now)
     aggregate_status(template, source=StatusEvent.Source.REVIEWER, reason="" if approve else reason, actor=reviewer)
+    return template
+
+
+def whatsapp_delete_digest(template: Template) -> str:
+    """What a code for "Delete from WhatsApp" confirms: deleting this template, as it is now."""
+    payload = ["delete_from_whatsapp", template.pk, template.name, template.content_digest]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+@transaction.atomic
+def template_delete_from_whatsapp(*, template: Template, actor, meta=None) -> Template:
+    """Delete every language of the template on WhatsApp; the template stays in the list as Deleted.
+
+    With the organization's toggle on, the code `actor` verified for exactly
+    this is consumed here. The Graph API calls run inside the transaction:
+    when WhatsApp refuses one, nothing here changes and the code is not used
+    up (a language already gone answers "not found" on the next try, which
+    counts as deleted).
+    """
+    from accounts.models import ChannelAccountEvent
+    from accounts.services import channel_account_event_record
+
+    from .providers.base import ProviderError
+    from .providers.meta import MetaProvider
+
+    template = Template.objects.select_for_update().select_related("channel_account").get(pk=template.pk)
+    refusal = whatsapp_delete_refusal(template=template)
+    if refusal:
+        raise TemplateError(refusal)
+    if organization_asks_for_codes(template=template) and not challenge_consume(
+        user=actor, purpose=PURPOSE_WHATSAPP_DELETE, subject=template, digest=whatsapp_delete_digest(template)
+    ):
+        raise VerificationRequired()
+    languages = list(template.submissions.exclude(provider_template_id="").exclude(status=Status.DELETED))
+    provider = MetaProvider(template.channel_account)
+    try:
+        for submission in languages:
+            provider.delete_template(name=template.name, provider_template_id=submission.provider_template_id)
+    except ProviderError as exc:
+        raise TemplateError(f"WhatsApp did not delete the template: {exc.message}") from None
+    finally:
+        provider.close()
+    now = timezone.now()
+    template.submissions.update(status=Status.DELETED, reason="", last_event_at=now)
+    Template.objects.filter(pk=template.pk).update(status=Status.DELETED, status_reason="", updated_at=now)
+    StatusEvent.objects.create(
+        template=template,
+        status=Status.DELETED,
+        source=StatusEvent.Source.USER,
+        actor=actor,
+        reason=f"Deleted from WhatsApp. {NAME_REUSE_NOTE}",
+    )
+    channel_account_event_record(
+        account=template.channel_account,
+        action=ChannelAccountEvent.Action.TEMPLATE_DELETED,
+        actor=actor,
+        details=f"{template.name} ({', '.join(s.language for s in languages)})",
+        meta=meta,
+    )
+    template.status = Status.DELETED
     return template

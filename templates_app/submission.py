@@ -87,6 +87,9 @@ def submission_run(*, template_id: int) -> RunOutcome:
     if not _claim(template_id):
         return RunOutcome(done=True)
     template = Template.objects.select_related("channel_account").get(pk=template_id)
+    if template.channel_account.disconnected_at is not None:
+        submission_fail(template_id=template_id, message="The WhatsApp account was disconnected before it was sent.")
+        return RunOutcome(done=True)
     provider = provider_for(template.channel_account)
     sent = dict(template.submissions.order_by("id").values_list("language", "category"))
     # WhatsApp files every language of a name under one category: once it re-categorised the first
@@ -142,15 +145,18 @@ def submission_fail(*, template_id: int, message: str) -> None:
         submission_failed_email(template=Template.objects.get(pk=template_id))
 
 
-def aggregate_status(template: Template, *, source: str, reason: str, actor=None) -> None:
-    """Derive the template's status from its languages; record and announce a change.
+@dataclass(frozen=True)
+class Derived:
+    """What a template's languages at the provider say about the whole template."""
 
-    Announcing: the creator when review ends; the organization's possible
-    reviewers when a template lands on the review desk.
-    """
-    submissions = list(template.submissions.all())
-    if not submissions:
-        return
+    status: str
+    reason: str
+    quality: str
+    provider_category: str
+
+
+def derived_status(submissions: list[Submission]) -> Derived:
+    """The template's status, reason, worst quality and re-categorisation from its languages."""
     statuses = {s.status for s in submissions}
     # A language deleted on WhatsApp no longer speaks for the template while others remain.
     statuses = statuses - {Status.DELETED} or statuses
@@ -174,14 +180,38 @@ def aggregate_status(template: Template, *, source: str, reason: str, actor=None
     worst = next((q for q in ("RED", "YELLOW", "GREEN", "UNKNOWN") if q in qualities), "")
     categories = [s.category for s in submissions if s.category]
     template_reason = "; ".join(reasons) if status in (Status.REJECTED, Status.PAUSED, Status.DISABLED) else ""
-    changed = status != template.status
-    Template.objects.filter(pk=template.pk).update(
-        status=status,
-        status_reason=template_reason,
+    return Derived(
+        status=str(status),
+        reason=template_reason,
         quality=worst,
         provider_category=categories[0] if categories else "",
-        updated_at=timezone.now(),
     )
+
+
+def aggregate_status(template: Template, *, source: str, reason: str, actor=None) -> None:
+    """Derive the template's status from its languages; record and announce a change.
+
+    Nothing changes (not even updated_at) when the languages say what the
+    template already says. Announcing: the creator when review ends; the
+    organization's possible reviewers when a template lands on the review desk.
+    """
+    submissions = list(template.submissions.all())
+    if not submissions:
+        return
+    derived = derived_status(submissions)
+    stored = Template.objects.filter(pk=template.pk).values("status", "status_reason", "quality", "provider_category")
+    stored = stored.first() or {}
+    now_says = {
+        "status": derived.status,
+        "status_reason": derived.reason,
+        "quality": derived.quality,
+        "provider_category": derived.provider_category,
+    }
+    if stored == now_says:
+        return
+    status, template_reason = derived.status, derived.reason
+    changed = status != stored.get("status")
+    Template.objects.filter(pk=template.pk).update(**now_says, updated_at=timezone.now())
     if changed:
         StatusEvent.objects.create(
             template=template, status=status, source=source, reason=reason or template_reason, actor=actor
@@ -258,11 +288,6 @@ def submissions_stranded(*, older_than_seconds: int):
     return Template.objects.filter(status=Status.SUBMITTING, updated_at__lt=since).filter(
         Q(claimed_at__isnull=True) | Q(claimed_at__lt=since)
     )
-
-
-def templates_to_sync():
-    """Templates still waiting on WhatsApp (the periodic safety net asks about them)."""
-    return Template.objects.filter(status=Status.PENDING, channel_account__provider="meta").order_by("updated_at")
 
 
 def template_status_sync(*, template: Template) -> int:

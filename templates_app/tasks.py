@@ -51,11 +51,49 @@ def requeue_stranded_submissions() -> int:
 
 
 @shared_task
-def sync_pending_statuses() -> int:
-    """Periodic safety net for missed webhooks: queue a status check for each pending template."""
-    from .submission import templates_to_sync
+def sync_template_statuses() -> int:
+    """Periodic safety net for missed webhooks: queue a sync of every connected WhatsApp account."""
+    from .whatsapp_sync import accounts_to_sync
 
-    ids = list(templates_to_sync().values_list("pk", flat=True)[:1000])
-    for template_id in ids:
-        sync_template_status.delay(template_id)
+    ids = list(accounts_to_sync().values_list("pk", flat=True))
+    for account_id in ids:
+        sync_account_statuses.delay(account_id)
     return len(ids)
+
+
+@shared_task(acks_late=True)
+def sync_account_statuses(account_id: int) -> int:
+    """Every template of one account, brought to what WhatsApp says (one list call per page)."""
+    from .whatsapp_sync import account_status_sync
+
+    return account_status_sync(account_id=account_id)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def import_account_templates(self, account_id: int, actor_id: int) -> int:
+    """ "Import from WhatsApp": every template of the account. Idempotent (known languages are skipped);
+    a temporary failure is retried with backoff, a permanent one is written to the account's audit trail."""
+    from accounts.models import ChannelAccount, ChannelAccountEvent, User
+    from accounts.services import channel_account_event_record
+
+    from .providers.base import PermanentProviderError, TemporaryProviderError
+    from .submission import backoff
+    from .whatsapp_sync import account_templates_import
+
+    try:
+        return account_templates_import(account_id=account_id, actor_id=actor_id).templates
+    except TemporaryProviderError as exc:
+        if self.request.retries < self.max_retries:
+            raise self.retry(countdown=exc.retry_after or backoff(self.request.retries + 1)) from None
+        message = exc.message
+    except PermanentProviderError as exc:
+        message = exc.message
+    account = ChannelAccount.objects.filter(pk=account_id).first()
+    if account is not None:
+        channel_account_event_record(
+            account=account,
+            action=ChannelAccountEvent.Action.IMPORTED,
+            actor=User.objects.filter(pk=actor_id).first(),
+            details=f"Import failed: {message}",
+        )
+    return 0

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import whatsapp_views
 from .views import pages, review, submit, wizard
 
 urlpatterns = [
@@ -29,4 +30,27 @@ urlpatterns = [
     path("<int:template_id>/sync/", pages.template_sync, name="template_sync"),
     path("<int:template_id>/duplicate/", pages.template_duplicate_view, name="template_duplicate"),
     path("<int:template_id>/delete/", pages.template_delete_view, name="template_delete"),
+    path(
+        "<int:template_id>/whatsapp-delete/", whatsapp_views.template_whatsapp_delete, name="template_whatsapp_delete"
+    ),
+    path(
+        "<int:template_id>/whatsapp-delete/confirm/",
+        whatsapp_views.whatsapp_delete_confirm,
+        name="template_whatsapp_delete_confirm",
+    ),
+    path(
+        "<int:template_id>/whatsapp-delete/verify/",
+        whatsapp_views.whatsapp_delete_verify,
+        name="template_whatsapp_delete_verify",
+    ),
+    path(
+        "<int:template_id>/whatsapp-delete/resend/",
+        whatsapp_views.whatsapp_delete_resend,
+        name="template_whatsapp_delete_resend",
+    ),
+    path(
+        "<int:template_id>/whatsapp-delete/cancel/",
+        whatsapp_views.whatsapp_delete_cancel,
+        name="template_whatsapp_delete_cancel",
+    ),
 ]

@@ -33,7 +33,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -107,6 +107,12 @@ TEMPLATE_FIELDS = "id,name,status,category,language,quality_score,rejected_reaso
 LIST_FIELDS = "id,name,status,category,previous_category,language,components"
 LIST_PAGE_SIZE = 100
 LIST_PAGES_MAX = 20
+# Reading every template of an account (import, status sync): WhatsApp allows at most 6,000 per account.
+ACCOUNT_PAGES_MAX = 200
+IMPORT_FIELDS = "id,name,language,status,category,components,parameter_format,quality_score,rejected_reason"
+SYNC_FIELDS = "id,name,language,status,category,quality_score,rejected_reason"
+# Code 100, subcode 2593002: "Message template not found" (deleting one that is already gone).
+TEMPLATE_NOT_FOUND_SUBCODE = 2593002
 RETRY_AFTER_MAX = 24 * 60 * 60
 UPLOAD_RESUMES_MAX = 3
 UPLOAD_CHUNK_SIZE = 256 * 1024
@@ -209,6 +215,58 @@ class MetaProvider(Provider):
             category=_text(data.get("category")),
             raw_event=raw_status,
         )
+
+    def account_templates(self, *, fields: str) -> Iterator[Mapping[str, Any]]:
+        """Every template of the account, page after page (`GET /{waba-id}/message_templates`).
+
+        Follows `paging.cursors.after` while the page says there is a `next`
+        one. Items without a numeric id, a name and a language are skipped.
+        Raises ProviderError when a page can't be read: a caller that needs
+        the whole list (to tell what is gone) must not act on part of it.
+        """
+        params: dict[str, Any] = {"fields": fields, "limit": LIST_PAGE_SIZE}
+        seen_cursors: set[str] = set()
+        for _ in range(ACCOUNT_PAGES_MAX):
+            page = self._call("GET", f"{self._waba_id()}/message_templates", params=params)
+            items = page.get("data")
+            for item in items if isinstance(items, list) else []:
+                if (
+                    isinstance(item, Mapping)
+                    and _TEMPLATE_ID.fullmatch(_id_text(item.get("id")))
+                    and _text(item.get("name"))
+                    and _text(item.get("language"))
+                ):
+                    yield item
+            paging = page.get("paging")
+            cursors = paging.get("cursors") if isinstance(paging, Mapping) else None
+            after = cursors.get("after") if isinstance(cursors, Mapping) else None
+            if not (isinstance(after, str) and after and paging.get("next")) or after in seen_cursors:
+                return
+            seen_cursors.add(after)
+            params = {**params, "after": after}
+        raise TemporaryProviderError("The account has more templates than can be read at once.")
+
+    def delete_template(self, *, name: str, provider_template_id: str) -> bool:
+        """Delete one language of a template on WhatsApp (`DELETE /{waba-id}/message_templates?hsm_id=&name=`).
+
+        By id and name, so the other languages of the name (which may be
+        another template here) stay. False when WhatsApp no longer has it.
+        """
+        try:
+            self._send(
+                "DELETE",
+                f"{self._waba_id()}/message_templates",
+                params={"hsm_id": provider_template_id, "name": name},
+            )
+        except _GraphError as error:
+            if (
+                error.status == 400
+                and error.code == INVALID_PARAMETER_CODE
+                and error.subcode == TEMPLATE_NOT_FOUND_SUBCODE
+            ):
+                return False
+            raise self._provider_error(error) from None
+        return True
 
     def close(self) -> None:
         self.session.close()
@@ -732,6 +790,106 @@ def _user_message(error: Mapping[str, Any]) -> str:
     details = _text(error_data.get("details")).strip() if isinstance(error_data, Mapping) else ""
     parts = [part for part in (title, message, details) if part]
     return ": ".join(dict.fromkeys(parts))
+
+
+# --- templates made on WhatsApp ----------------------------------------------
+def template_state(item: Mapping[str, Any]) -> dict[str, str]:
+    """Status, reason, quality and category of one template as the list call answers it."""
+    raw_status = _text(item.get("status"))
+    status = whatsapp_status(raw_status)
+    if status is None:
+        status = Status.APPROVED.value if raw_status == "FLAGGED" else Status.PENDING.value
+    reason = _text(item.get("rejected_reason"))
+    if reason.upper() == "NONE":
+        reason = ""
+    if raw_status == "FLAGGED" and not reason:
+        reason = FLAGGED_REASON
+    quality = item.get("quality_score")
+    return {
+        "status": status,
+        "reason": reason,
+        "quality": _text(quality.get("score")) if isinstance(quality, Mapping) else "",
+        "category": _text(item.get("category")),
+        "raw_status": raw_status,
+    }
+
+
+def content_from_components(components: object, parameter_format: object = None) -> dict[str, Any]:
+    """One language's content as we store it, from the components WhatsApp lists for it.
+
+    Header (text with its sample, or the media format: WhatsApp's sample is
+    a link of its own, not a file we keep), body with its samples (numbered
+    or named, as the template's `parameter_format` says), footer, and the
+    buttons; kinds we don't build keep their type and text so the preview
+    shows them.
+    """
+    content: dict[str, Any] = {
+        "parameter_format": "NAMED" if parameter_format == "NAMED" else "POSITIONAL",
+        "header_format": "NONE",
+        "header_text": "",
+        "header_text_example": "",
+        "body": "",
+        "body_examples": [],
+        "body_named_examples": {},
+        "footer": "",
+        "buttons": [],
+    }
+    for component in components if isinstance(components, list) else []:
+        if not isinstance(component, Mapping):
+            continue
+        kind = _text(component.get("type")).upper()
+        example = component.get("example") if isinstance(component.get("example"), Mapping) else {}
+        if kind == "HEADER":
+            header_format = _text(component.get("format")).upper()
+            if header_format == "TEXT":
+                content["header_format"] = "TEXT"
+                content["header_text"] = _text(component.get("text"))[:255]
+                samples = example.get("header_text")
+                named = example.get("header_text_named_params")
+                if isinstance(samples, list) and samples:
+                    content["header_text_example"] = str(samples[0])[:255]
+                elif isinstance(named, list) and named and isinstance(named[0], Mapping):
+                    content["header_text_example"] = str(named[0].get("example", ""))[:255]
+            elif header_format in ("IMAGE", "VIDEO", "DOCUMENT"):
+                content["header_format"] = header_format
+        elif kind == "BODY":
+            content["body"] = _text(component.get("text"))
+            numbered = example.get("body_text")
+            named = example.get("body_text_named_params")
+            if isinstance(numbered, list) and numbered and isinstance(numbered[0], list):
+                content["body_examples"] = [str(sample) for sample in numbered[0]]
+            elif isinstance(named, list):
+                content["parameter_format"] = "NAMED"
+                content["body_named_examples"] = {
+                    str(param.get("param_name", "")): str(param.get("example", ""))
+                    for param in named
+                    if isinstance(param, Mapping) and param.get("param_name")
+                }
+        elif kind == "FOOTER":
+            content["footer"] = _text(component.get("text"))[:255]
+        elif kind == "BUTTONS":
+            buttons = component.get("buttons")
+            for button in buttons if isinstance(buttons, list) else []:
+                if not isinstance(button, Mapping):
+                    continue
+                examples = button.get("example")
+                first_example = str(examples[0]) if isinstance(examples, list) and examples else _text(examples)
+                button_kind = _text(button.get("type")).upper()[:16]
+                url = _text(button.get("url"))
+                url_example = ""
+                if url.endswith("{{1}}") and first_example:
+                    url_example = first_example.removeprefix(url[: -len("{{1}}")])
+                content["buttons"].append(
+                    {
+                        "kind": button_kind,
+                        "text": _text(button.get("text"))[:255],
+                        "phone_number": _text(button.get("phone_number"))[:255],
+                        "url": url,
+                        "url_example": url_example,
+                        "code_example": first_example[:255] if button_kind == "COPY_CODE" else "",
+                    }
+                )
+    return content
 
 
 # --- webhooks ---------------------------------------------------------------

@@ -16,7 +16,14 @@ from qontak_broadcast.availability import require_task_queue
 
 from ..forms import ReviewForm, TemplateFilterForm
 from ..screening import template_screen
-from ..selectors import ListFilters, content_get, review_refusal, template_get_for_member, templates_page
+from ..selectors import (
+    ListFilters,
+    content_get,
+    review_refusal,
+    template_get_for_member,
+    templates_page,
+    whatsapp_delete_refusal,
+)
 from ..services import template_delete, template_duplicate
 from ..tasks import sync_template_status
 from .common import content_previews, editable_draft
@@ -41,6 +48,7 @@ def template_detail(request, template_id: int, *, review_form=None, status=200):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     # Approve/Reject are offered only to whom the service would let decide.
     can_review = request.membership.role in REVIEWERS and not review_refusal(template=template, user=request.user)
+    is_admin = request.membership.role in ADMINS
     context = {
         "template": template,
         "contents": content_previews(template),
@@ -49,7 +57,8 @@ def template_detail(request, template_id: int, *, review_form=None, status=200):
         "can_review": can_review,
         "review_form": review_form or ReviewForm(),
         "findings": template_screen(template=template) if can_review else [],
-        "is_admin": request.membership.role in ADMINS,
+        "is_admin": is_admin,
+        "can_delete_from_whatsapp": is_admin and not whatsapp_delete_refusal(template=template),
     }
     return render(request, "templates_app/detail.html", context, status=status)
 
@@ -60,6 +69,8 @@ def template_sync(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     if template.channel_account.provider != Provider.META or not template.submissions.exists():
         messages.info(request, _("Only templates sent to WhatsApp have a status to sync."))
+    elif template.channel_account.disconnected_at:
+        messages.info(request, _("The WhatsApp account is disconnected: its templates are no longer synced."))
     else:
         require_task_queue(gettext_lazy("ask WhatsApp for the status"))
         transaction.on_commit(lambda: sync_template_status.delay(template.pk), robust=True)

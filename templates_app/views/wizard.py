@@ -51,7 +51,7 @@ def _wants_json(request) -> bool:
 @role_required(*AUTHORS)
 @require_http_methods(["GET", "POST"])
 def template_new(request):
-    accounts = channel_accounts_for_member(member=request.membership)
+    accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
     form = TemplateDetailsForm(request.POST or None, accounts=accounts)
     if request.method == "POST" and form.is_valid():
         template = template_create(
@@ -79,7 +79,7 @@ def template_details_edit(request, template_id: int):
     template, gone = editable_draft(request, template_id)
     if gone:
         return gone
-    accounts = channel_accounts_for_member(member=request.membership)
+    accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
     initial = {
         "channel_account": template.channel_account,
         "name": template.name,

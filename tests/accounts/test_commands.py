@@ -65,3 +65,31 @@ def test_debug_off_turns_on_secure_cookies_and_hsts(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.split() == ["True", "True", "True", "DENY"], result.stderr
+
+
+def test_seed_demo_shows_a_sample_template_in_every_status_once(db, client, settings):
+    from templates_app.models import Template
+
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    templates = Template.objects.filter(organization__name="Demo")
+    assert templates.count() == 5
+    assert set(templates.values_list("status", flat=True)) == {"approved", "rejected", "pending", "paused", "draft"}
+    assert {t.channel_account.provider for t in templates} == {"review_desk"}
+    rejected = templates.get(status="rejected")
+    assert rejected.status_reason and rejected.events.last().reason == rejected.status_reason
+    assert not ChannelAccount.objects.filter(provider="meta").exists()  # nothing real is connected
+
+    assert client.login(username="agent@demo.test", password=settings.DEMO_PASSWORD)
+    listing = client.get("/broadcast/templates/").content.decode()
+    for label in ("Approved", "Rejected", "Pending", "Paused", "Draft"):
+        assert label in listing
+    page = client.get(f"/broadcast/templates/{rejected.pk}/").content.decode()
+    assert "INCORRECT_CATEGORY" in page and "Your order is on its way" not in page
+
+    # The pending one waits on the review desk for the demo reviewer.
+    client.login(username="reviewer@demo.test", password=settings.DEMO_PASSWORD)
+    pending = templates.get(status="pending")
+    assert "Approve" in client.get(f"/broadcast/templates/{pending.pk}/").content.decode()
+    draft = templates.get(status="draft")
+    assert draft.contents.get().body.startswith("Hi {{1}}, new arrivals")

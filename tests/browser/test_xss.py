@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from accounts.models import ChannelAccount, Organization
+from accounts.models import ChannelAccount, Organization, User
+from accounts.services import audit_record
 from templates_app.models import Status, Template
 from templates_app.services import content_save
 from tests.browser.conftest import log_in
@@ -70,7 +71,17 @@ def test_no_payload_runs_anywhere(page, agent, admin, org_a, account_a, transact
     page.locator("details.usermenu summary").click()
     page.get_by_role("button", name="Log out").click()
     log_in(page, "admin@acme.test", PASSWORD)
-    for url in ["/settings/security/", "/settings/channels/", f"/settings/channels/{account_a.pk}/"]:
+    User.objects.filter(pk=agent.pk).update(full_name=f"Agus {IMG}")
+    audit_record(organization=org_a, actor=agent, action="profile_changed", target=SVG, summary=SCRIPT)
+    for url in [
+        "/settings/security/",
+        "/settings/channels/",
+        f"/settings/channels/{account_a.pk}/",
+        "/settings/members/",
+        "/settings/audit/",
+        "/settings/organization/",
+        "/profile/",
+    ]:
         page.goto(url)
         assert page.evaluate("window.__xss") is None, url
         assert page.locator("img[src='x'], svg, script:not([src]):not([type='application/json'])").count() == 0, url

@@ -53,7 +53,16 @@ def test_with_smtp_a_production_start_passes_the_deploy_check_with_no_mailbox_an
 @pytest.fixture
 def checkout_with_env(tmp_path):
     """A copy of the checkout's entry point beside its packages, with its own .env file."""
-    for name in ("accounts", "otp", "security_settings", "templates_app", "qontak_broadcast", "templates", "static"):
+    for name in (
+        "accounts",
+        "otp",
+        "security_settings",
+        "team",
+        "templates_app",
+        "qontak_broadcast",
+        "templates",
+        "static",
+    ):
         (tmp_path / name).symlink_to(ROOT / name)
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     return tmp_path

@@ -4,10 +4,14 @@ A new URL without a row here fails `test_every_url_has_a_row`: whoever adds a
 page writes down who may open it.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
-from accounts.models import DevMail
+from accounts.models import DevMail, Membership
+from team.models import Invitation
 from templates_app.services import content_media_attach
 from tests.templates_app.builders import PNG, new_template
 
@@ -27,6 +31,17 @@ MATRIX = {
     "channel_account_detail": (LOGIN, 200, 403, 403, 404),
     "channel_connect": (LOGIN, 200, 403, 403, 200),
     "channel_phone_number": (LOGIN, 302, 403, 403, 404),
+    "channel_import": (LOGIN, 405, 403, 403, 405),
+    "channel_secrets": (LOGIN, 303, 403, 403, 404),
+    "channel_secrets_confirm": (LOGIN, 405, 403, 403, 405),
+    "channel_secrets_verify": (LOGIN, 405, 403, 403, 405),
+    "channel_secrets_resend": (LOGIN, 405, 403, 403, 405),
+    "channel_secrets_cancel": (LOGIN, 405, 403, 403, 405),
+    "channel_disconnect": (LOGIN, 405, 403, 403, 405),
+    "channel_disconnect_confirm": (LOGIN, 405, 403, 403, 405),
+    "channel_disconnect_verify": (LOGIN, 405, 403, 403, 405),
+    "channel_disconnect_resend": (LOGIN, 405, 403, 403, 405),
+    "channel_disconnect_cancel": (LOGIN, 405, 403, 403, 405),
     "dev_mailbox": (404, 404, 404, 404, 404),
     "dev_mailbox_message": (404, 404, 404, 404, 404),
     "dashboard": (LOGIN, 200, 200, 200, 200),
@@ -64,9 +79,50 @@ MATRIX = {
     "template_sync": (LOGIN, 405, 403, 403, 405),
     "template_duplicate": (LOGIN, 405, 405, 403, 405),
     "template_delete": (LOGIN, 405, 405, 403, 405),
+    "template_whatsapp_delete": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_confirm": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_verify": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_resend": (LOGIN, 405, 403, 403, 405),
+    "template_whatsapp_delete_cancel": (LOGIN, 405, 403, 403, 405),
+    "members": (LOGIN, 200, 403, 403, 200),
+    "member_invite": (LOGIN, 200, 403, 403, 200),
+    "member_invite_verify": (LOGIN, 405, 403, 403, 405),
+    "member_invite_resend": (LOGIN, 405, 403, 403, 405),
+    "member_invite_cancel": (LOGIN, 405, 403, 403, 405),
+    "invitation_resend": (LOGIN, 405, 403, 403, 405),
+    "invitation_revoke": (LOGIN, 405, 403, 403, 405),
+    "member_role": (LOGIN, 405, 403, 403, 405),
+    "member_role_verify": (LOGIN, 405, 403, 403, 405),
+    "member_role_resend": (LOGIN, 405, 403, 403, 405),
+    "member_role_cancel": (LOGIN, 405, 403, 403, 405),
+    "member_remove": (LOGIN, 200, 403, 403, 404),
+    "member_remove_verify": (LOGIN, 405, 403, 403, 405),
+    "member_remove_resend": (LOGIN, 405, 403, 403, 405),
+    "member_remove_cancel": (LOGIN, 405, 403, 403, 405),
+    "organization_settings": (LOGIN, 200, 403, 403, 200),
+    "audit_trail": (LOGIN, 200, 403, 403, 200),
+    "audit_trail_export": (LOGIN, 200, 403, 403, 200),
+    "profile": (LOGIN, 200, 200, 200, 200),
+    "profile_email": (LOGIN, 405, 405, 405, 405),
+    "profile_password": (LOGIN, 405, 405, 405, 405),
+    "profile_leave": (LOGIN, 405, 405, 405, 405),
+    # A link from an email: anyone may open it; a token that was never issued answers 404.
+    "profile_email_confirm": (404, 404, 404, 404, 404),
+    "invitation_accept": (404, 404, 404, 404, 404),
 }
 # POST-only pages on this organization's objects: the outsider's POST answers 404 and changes nothing.
 OUTSIDER_POSTS_404 = [
+    "channel_import",
+    "channel_secrets",
+    "channel_secrets_confirm",
+    "channel_secrets_verify",
+    "channel_secrets_resend",
+    "channel_secrets_cancel",
+    "channel_disconnect",
+    "channel_disconnect_confirm",
+    "channel_disconnect_verify",
+    "channel_disconnect_resend",
+    "channel_disconnect_cancel",
     "template_content",
     "template_media_upload",
     "template_media_remove",
@@ -87,6 +143,21 @@ OUTSIDER_POSTS_404 = [
     "template_sync",
     "template_duplicate",
     "template_delete",
+    "template_whatsapp_delete",
+    "template_whatsapp_delete_confirm",
+    "template_whatsapp_delete_verify",
+    "template_whatsapp_delete_resend",
+    "template_whatsapp_delete_cancel",
+    "invitation_resend",
+    "invitation_revoke",
+    "member_role",
+    "member_role_verify",
+    "member_role_resend",
+    "member_role_cancel",
+    "member_remove",
+    "member_remove_verify",
+    "member_remove_resend",
+    "member_remove_cancel",
 ]
 
 
@@ -122,21 +193,54 @@ def objects(org_a, agent, account_a, settings, tmp_path):
         all_languages=False,
     )
     mail = DevMail.objects.create(to="x@acme.test", subject="s", body="b")
-    return {"template": template, "account": account_a, "mail": mail}
+    invitation = Invitation.objects.create(
+        organization=org_a,
+        email="new@acme.test",
+        role="agent",
+        invited_by=agent,
+        nonce_hash="0" * 64,
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    membership = Membership.objects.get(user=agent, organization=org_a)
+    return {
+        "template": template,
+        "account": account_a,
+        "mail": mail,
+        "invitation": invitation,
+        "membership": membership,
+    }
 
 
 def _url(name, objects):
     kwargs = {
         "channel_account_detail": {"account_id": objects["account"].pk},
         "channel_phone_number": {"account_id": objects["account"].pk},
+        "channel_import": {"account_id": objects["account"].pk},
+        "channel_secrets": {"account_id": objects["account"].pk},
+        "channel_secrets_confirm": {"account_id": objects["account"].pk},
+        "channel_secrets_verify": {"account_id": objects["account"].pk},
+        "channel_secrets_resend": {"account_id": objects["account"].pk},
+        "channel_secrets_cancel": {"account_id": objects["account"].pk},
+        "channel_disconnect": {"account_id": objects["account"].pk},
+        "channel_disconnect_confirm": {"account_id": objects["account"].pk},
+        "channel_disconnect_verify": {"account_id": objects["account"].pk},
+        "channel_disconnect_resend": {"account_id": objects["account"].pk},
+        "channel_disconnect_cancel": {"account_id": objects["account"].pk},
         "dev_mailbox_message": {"mail_id": objects["mail"].pk},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "security_toggle_confirm": {"policy": "broadcast-template-otp", "direction": "enable"},
         "security_toggle_verify": {"policy": "broadcast-template-otp", "direction": "enable"},
         "security_toggle_resend": {"policy": "broadcast-template-otp", "direction": "enable"},
         "security_toggle_cancel": {"policy": "broadcast-template-otp", "direction": "enable"},
+        "invitation_resend": {"invitation_id": objects["invitation"].pk},
+        "invitation_revoke": {"invitation_id": objects["invitation"].pk},
+        "profile_leave": {"organization_id": objects["membership"].organization_id},
+        "profile_email_confirm": {"token": "not-a-link"},
+        "invitation_accept": {"token": "not-a-link"},
         "security_code_lock_release": {"lock_id": 1},
     }.get(name)
+    if kwargs is None and name.startswith("member_") and name != "member_invite" and "invite" not in name:
+        kwargs = {"membership_id": objects["membership"].pk}
     if kwargs is None and name.startswith("template_") and name not in ("template_list", "template_new"):
         kwargs = {"template_id": objects["template"].pk}
         if "content" in name or "media" in name:

@@ -13,7 +13,8 @@ FIELD_NAMES = [
     "header_text_example", "body", "body_example_1", "body_example_2", "body_example_99", "footer", "button-0-kind",
     "button-0-text", "button-0-url", "button-0-url_example", "button-1-phone_number", "button-99-text", "action",
     "next_lang", "language", "code", "decision", "reason", "details", "organization", "all_languages", "q", "status",
-    "cursor", "account", "created_by", "page",
+    "cursor", "account", "created_by", "page", "email", "role", "full_name", "password1", "password2", "time_zone",
+    "who", "since", "until", "old_password", "new_password1", "new_password2",
 ]  # fmt: skip
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
 values = st.one_of(text, st.sampled_from(["", "0", "-1", "99999999999999999999", "MARKETING", "en_US", "IMAGE",
@@ -83,6 +84,34 @@ def test_admin_forms_never_answer_500(path, draft, admin_client):
     @given(data=form_data)
     def post(data):
         assert admin_client.post(url, data).status_code < 500
+
+    post()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/settings/members/invite/",
+        "/settings/members/invite/verify/",
+        "/settings/members/{member}/role/",
+        "/settings/members/{member}/role/verify/",
+        "/settings/members/{member}/remove/verify/",
+        "/settings/organization/",
+        "/profile/",
+        "/profile/email/",
+        "/profile/password/",
+    ],
+)
+def test_team_forms_never_answer_500(path, admin_client, agent, org_a):
+    from accounts.models import Membership
+
+    url = path.format(member=Membership.objects.get(user=agent).pk)
+
+    @QUICK
+    @given(data=form_data)
+    def post(data):
+        assert admin_client.post(url, data).status_code < 500
+        assert admin_client.get("/settings/audit/", data).status_code == 200
 
     post()
 

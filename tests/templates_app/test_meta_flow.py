@@ -238,13 +238,13 @@ def test_duplicate_and_out_of_order_events_are_settled_by_time(
 def test_the_periodic_sync_catches_a_missed_webhook(
     org_a, agent, meta_account, graph_api, django_capture_on_commit_callbacks
 ):
-    from templates_app.tasks import sync_pending_statuses
+    from templates_app.tasks import sync_template_statuses
 
     template = _submit(new_template(org_a, agent, meta_account), agent, django_capture_on_commit_callbacks)
     (template_id,) = graph_api.templates
     graph_api.set_status(template_id, "APPROVED", quality="GREEN")
     with django_capture_on_commit_callbacks(execute=True):
-        assert sync_pending_statuses.delay().get() == 1
+        assert sync_template_statuses.delay().get() == 1
     template.refresh_from_db()
     assert template.status == Status.APPROVED
     assert list(template.events.values_list("source", flat=True))[-1] == "sync"

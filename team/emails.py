@@ -1,0 +1,64 @@
+"""One function per email of the team flows (templates in templates/emails/team_*)."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.mail import email_queue
+from accounts.selectors import organization_admins
+
+
+def _local(organization, moment) -> str:
+    return timezone.localtime(moment, ZoneInfo(organization.time_zone)).strftime("%d %b %Y, %H:%M %Z")
+
+
+def invitation_email(*, invitation, token: str) -> None:
+    """The invitation with its link; the link travels sealed (it is a key to the organization)."""
+    organization = invitation.organization
+    email_queue(
+        to=[invitation.email],
+        template="team_invitation",
+        context={
+            "organization": organization.name,
+            "role": invitation.get_role_display(),
+            "inviter": invitation.invited_by.display_name,
+            "inviter_email": invitation.invited_by.email,
+            "expires": _local(organization, invitation.expires_at),
+        },
+        sealed_context={"accept_url": settings.SITE_URL + reverse("invitation_accept", args=[token])},
+        expires=settings.INVITATION_LIFETIME,
+    )
+
+
+def admin_change_email(*, organization, what: str, actor, meta=None, also: list[str] | None = None) -> None:
+    """Tell every Admin (and the person concerned) that someone was made or unmade Admin."""
+    admins = list(organization_admins(organization_id=organization.pk).values_list("email", flat=True))
+    to = sorted(set(admins) | set(also or []))
+    email_queue(
+        to=to,
+        template="team_admin_change",
+        context={
+            "organization": organization.name,
+            "what": what,
+            "actor": actor.email,
+            "when": _local(organization, timezone.now()),
+            "ip": getattr(meta, "ip", None) or "unknown address",
+        },
+    )
+
+
+def email_change_link_email(*, user, new_email: str, token: str) -> None:
+    email_queue(
+        to=[new_email],
+        template="team_email_confirm",
+        context={"old_email": user.email, "new_email": new_email},
+        sealed_context={"confirm_url": settings.SITE_URL + reverse("profile_email_confirm", args=[token])},
+        expires=settings.EMAIL_CHANGE_LINK_LIFETIME,
+    )
+
+
+def email_changed_email(*, old_email: str, new_email: str) -> None:
+    """The old address is told, so a change nobody asked for does not go unnoticed."""
+    email_queue(to=[old_email], template="team_email_changed", context={"old_email": old_email, "new_email": new_email})
