@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 
 from .languages import language_for_request
 from .selectors import membership_current
@@ -19,7 +20,7 @@ def _membership(request):
         # refused (no membership), and the next one acts in another of their
         # organizations, if any. Never a silent move to another tenant mid-request.
         del request.session[SESSION_KEY]
-        messages.warning(request, "You are no longer a member of that organization.", fail_silently=True)
+        messages.warning(request, gettext("You are no longer a member of that organization."), fail_silently=True)
         return None
     if membership is not None and chosen is None:
         # Sessions from before logging in pinned it (pin_organization_on_login):

@@ -84,13 +84,13 @@ class Template(models.Model):
     status_reason = models.TextField(blank=True)
     quality = models.CharField(max_length=16, blank=True)
     provider_category = models.CharField(
-        max_length=16, blank=True, help_text="The category WhatsApp filed it under, when it re-categorised it."
+        max_length=16, blank=True, help_text=_("The category WhatsApp filed it under, when it re-categorised it.")
     )
     submit_attempts = models.PositiveIntegerField(default=0)
-    claimed_at = models.DateTimeField(null=True, blank=True, help_text="A worker is sending it since then.")
-    languages = models.JSONField(default=list, help_text="Language codes of the contents, in order.")
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text=_("A worker is sending it since then."))
+    languages = models.JSONField(default=list, help_text=_("Language codes of the contents, in order."))
     imported = models.BooleanField(
-        default=False, help_text="Brought in from the WhatsApp account (Import from WhatsApp): read-only here."
+        default=False, help_text=_("Brought in from the WhatsApp account (Import from WhatsApp): read-only here.")
     )
 
     class Meta:
@@ -224,9 +224,9 @@ class Contribution(models.Model):
     """Who worked on a template and how: its contributors never review or approve it."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", "Created"
-        EDITED = "edited", "Edited"
-        SUBMITTED = "submitted", "Submitted"
+        CREATED = "created", _("Created")
+        EDITED = "edited", _("Edited")
+        SUBMITTED = "submitted", _("Submitted")
 
     template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="contributions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -283,7 +283,9 @@ class Submission(models.Model):
     reason = models.TextField(blank=True)
     quality = models.CharField(max_length=16, blank=True)
     category = models.CharField(max_length=16, blank=True)
-    last_event_at = models.DateTimeField(null=True, blank=True, help_text="Time of the newest provider event applied.")
+    last_event_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Time of the newest provider event applied.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -304,7 +306,7 @@ class ScreeningTerm(models.Model):
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="screening_terms")
     term = models.CharField(max_length=100)
-    label = models.CharField(max_length=60, blank=True, help_text="Why it is flagged, e.g. “Competitor name”.")
+    label = models.CharField(max_length=60, blank=True, help_text=_("Why it is flagged, e.g. “Competitor name”."))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "term"], name="screening_term_unique")]

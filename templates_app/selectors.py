@@ -53,15 +53,15 @@ def whatsapp_delete_refusal(*, template: Template) -> str:
     """Why "Delete from WhatsApp" can't be done on this template now ("" when it can)."""
     account = template.channel_account
     if account.provider != Provider.META:
-        return "Only templates sent to WhatsApp can be deleted there."
+        return gettext("Only templates sent to WhatsApp can be deleted there.")
     if account.disconnected_at:
-        return "The WhatsApp account is disconnected: its templates are read-only."
+        return gettext("The WhatsApp account is disconnected: its templates are read-only.")
     if template.status == Status.DELETED:
-        return "This template is already deleted from WhatsApp."
+        return gettext("This template is already deleted from WhatsApp.")
     if template.status in (Status.DRAFT, Status.AWAITING_APPROVAL, Status.SUBMITTING):
-        return "This template is not on WhatsApp yet."
+        return gettext("This template is not on WhatsApp yet.")
     if not template.submissions.exclude(provider_template_id="").exclude(status=Status.DELETED).exists():
-        return "None of this template's languages is on WhatsApp."
+        return gettext("None of this template's languages is on WhatsApp.")
     return ""
 
 

@@ -42,7 +42,7 @@ PURPOSE_SUBMIT = "submit_template"
 PURPOSE_RETRY = "retry_template_submission"
 PURPOSE_REVIEW = "review_template"
 PURPOSE_WHATSAPP_DELETE = "delete_template_from_whatsapp"
-NAME_REUSE_NOTE = "WhatsApp does not let a deleted template's name be used again for 30 days."
+NAME_REUSE_NOTE = gettext_lazy("WhatsApp does not let a deleted template's name be used again for 30 days.")
 # What a draft keeps of oversized input: more than any rule allows, so the
 # user sees their text and the message about it, but bounded.
 DRAFT_TEXT_MAX = 4096
@@ -84,7 +84,10 @@ def _require_draft(template: Template) -> None:
 def _require_connected(account: ChannelAccount) -> None:
     """A disconnected account keeps its templates read-only: nothing new goes to it or through it."""
     if account.disconnected_at is not None:
-        raise TemplateError(f"The WhatsApp account {account.display_name} is disconnected: choose another account.")
+        raise TemplateError(
+            gettext("The WhatsApp account %(account)s is disconnected: choose another account.")
+            % {"account": account.display_name}
+        )
 
 
 def _locked(template: Template) -> Template:
@@ -483,7 +486,9 @@ def template_delete_from_whatsapp(*, template: Template, actor, meta=None) -> Te
         for submission in languages:
             provider.delete_template(name=template.name, provider_template_id=submission.provider_template_id)
     except ProviderError as exc:
-        raise TemplateError(f"WhatsApp did not delete the template: {exc.message}") from None
+        raise TemplateError(
+            gettext("WhatsApp did not delete the template: %(message)s") % {"message": exc.message}
+        ) from None
     finally:
         provider.close()
     now = timezone.now()

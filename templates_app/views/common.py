@@ -21,7 +21,7 @@ def editable_draft(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     if not template.is_draft:
         messages.info(
-            request, "This template was submitted and can no longer be edited. Duplicate it to start a new draft."
+            request, _("This template was submitted and can no longer be edited. Duplicate it to start a new draft.")
         )
         return template, redirect("template_detail", template.pk)
     return template, None

@@ -218,7 +218,7 @@ def _failed_template(request, template_id: int):
         messages.info(request, _("Only a template whose submission failed can be retried."))
         return template, redirect("template_detail", template.pk)
     if template.channel_account.disconnected_at:
-        messages.info(request, "The WhatsApp account is disconnected: its templates are read-only.")
+        messages.info(request, _("The WhatsApp account is disconnected: its templates are read-only."))
         return template, redirect("template_detail", template.pk)
     return template, None
 
