@@ -193,7 +193,10 @@ def invitation_send(
     emails.invitation_email(invitation=invitation, token=token)
     if role == Role.ADMIN:
         emails.admin_change_email(
-            organization=organization, what=f"{actor.email} invited {email} to join as Admin.", actor=actor, meta=meta
+            organization=organization,
+            what=gettext("%(actor)s invited %(email)s to join as Admin.") % {"actor": actor.email, "email": email},
+            actor=actor,
+            meta=meta,
         )
     return invitation
 
@@ -313,7 +316,8 @@ def invitation_accept(
     if created and membership.role == Role.ADMIN:
         emails.admin_change_email(
             organization=invitation.organization,
-            what=f"{user.email} accepted the invitation of {invitation.invited_by.email} and is now an Admin.",
+            what=gettext("%(email)s accepted the invitation of %(inviter)s and is now an Admin.")
+            % {"email": user.email, "inviter": invitation.invited_by.email},
             actor=user,
             meta=meta,
         )
@@ -339,11 +343,13 @@ def _guard_last_admin(organization: Organization, membership: Membership, doing:
         raise LastAdmin(
             (
                 gettext(
-                    "%(email)s is the last Admin of %(organization)s and cannot be demoted. Make someone else Admin first."
+                    "%(email)s is the last Admin of %(organization)s and cannot be demoted. "
+                    "Make someone else Admin first."
                 )
                 if doing == "demoted"
                 else gettext(
-                    "%(email)s is the last Admin of %(organization)s and cannot be removed. Make someone else Admin first."
+                    "%(email)s is the last Admin of %(organization)s and cannot be removed. "
+                    "Make someone else Admin first."
                 )
             )
             % {"email": membership.user.email, "organization": organization.name}
@@ -377,9 +383,10 @@ def membership_role_change(
     )
     if admin_change_needs_code(old_role=old, new_role=role):
         what = (
-            f"{actor.email} made {membership.user.email} an Admin."
+            gettext("%(actor)s made %(email)s an Admin.") % {"actor": actor.email, "email": membership.user.email}
             if role == Role.ADMIN
-            else f"{actor.email} changed {membership.user.email} from Admin to {_role_label(role)}."
+            else gettext("%(actor)s changed %(email)s from Admin to %(role)s.")
+            % {"actor": actor.email, "email": membership.user.email, "role": _role_label(role)}
         )
         emails.admin_change_email(
             organization=organization, what=what, actor=actor, meta=meta, also=[membership.user.email]
@@ -408,7 +415,11 @@ def membership_remove(*, membership: Membership, actor: User, meta: RequestMeta 
         meta=meta,
     )
     if was_admin:
-        what = f"{member_email} left." if leaving else f"{actor.email} removed the Admin {member_email}."
+        what = (
+            gettext("%(email)s left.") % {"email": member_email}
+            if leaving
+            else gettext("%(actor)s removed the Admin %(email)s.") % {"actor": actor.email, "email": member_email}
+        )
         emails.admin_change_email(organization=organization, what=what, actor=actor, meta=meta, also=[member_email])
 
 
