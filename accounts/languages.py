@@ -43,10 +43,10 @@ def language_for_recipient(user) -> str:
 
 
 def datetime_display(value, *, time_zone: str | None = None) -> str:
-    """A moment as the active language writes it ("2 Jan 2026, 14.05 WIB"), in `time_zone` or the active one.
+    """A moment as the active language writes it ("02 Jan 2026, 14.05 WIB"), in `time_zone` or the active one.
 
     For emails, which are rendered away from the page: pages use the `date`
-    filter with the locale's formats (DATETIME_FORMAT, SHORT_DATETIME_FORMAT).
+    filter with the same formats (qontak_broadcast/formats).
     """
     from zoneinfo import ZoneInfo
 
@@ -54,4 +54,4 @@ def datetime_display(value, *, time_zone: str | None = None) -> str:
 
     zone = ZoneInfo(time_zone) if time_zone else timezone.get_current_timezone()
     local = timezone.localtime(value, zone)
-    return f"{formats.date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
+    return f"{formats.date_format(local, 'SHORT_DATETIME_FORMAT')} {local.tzname()}"

@@ -130,6 +130,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times in each language's own format (qontak_broadcast/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["qontak_broadcast.formats"]
 LANGUAGE_COOKIE_NAME = "qb_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -87,7 +87,8 @@ def _segment(text: str) -> str:
     code = _CODE.fullmatch(text)
     if code and code["code"] in REJECTION_REASONS:
         label = str(REJECTION_REASONS[code["code"]])
+        # WhatsApp's code stays first (it is what WhatsApp Manager and support speak), its name follows.
         if code["details"]:
-            return f"{label} ({code['code']}): {code['details']}"
-        return f"{label} ({code['code']})"
+            return f"{code['code']}: {code['details']} ({label})"
+        return f"{code['code']} ({label})"
     return text

@@ -429,7 +429,7 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, 
         kind = kinds[index]
         spec = BUTTON_KINDS.get(kind)
         if spec is None:
-            names = ", ".join(k.label for k in BUTTON_KINDS.values())
+            names = ", ".join(str(k.label) for k in BUTTON_KINDS.values())
             _add(errors, f"{prefix}.kind", gettext("Choose a button type: %(kinds)s.") % {"kinds": names})
         elif category and not spec.allowed_in(category):
             _add(

@@ -53,7 +53,7 @@ def test_agent_creates_and_submits_a_template_as_the_help_article_says(
 ):
     broadcast_template_otp_enable(organization=org_a, actor=admin)
     log_in(page, "agent@acme.test", PASSWORD)
-    _step_one(page, "summer_promo", ["English (US)"])
+    _step_one(page, "summer_promo", ["English (United States)"])
 
     # Media: Image, "Add Sample".
     page.get_by_label("Image").check()
@@ -145,7 +145,7 @@ def test_a_template_in_two_languages_keeps_each_content(page, agent, org_a, acco
 
 def test_a_draft_survives_reload_and_logout(page, agent, org_a, account_a, transactional_db):
     log_in(page, "agent@acme.test", PASSWORD)
-    _step_one(page, "draft_keeper", ["English (US)"])
+    _step_one(page, "draft_keeper", ["English (United States)"])
     page.locator("#id_body").fill("Half-written message that must not be lost")
     expect(page.locator("[data-save-status]")).to_contain_text("All changes saved")
     page.reload()

@@ -23,7 +23,7 @@ def test_name_and_preferred_language_are_saved_and_audited(agent_client, agent, 
     agent.refresh_from_db()
     assert (agent.full_name, agent.language) == ("Agus Baru", "id")
     entry = AuditEntry.objects.get(organization=org_a, action="profile_changed")
-    assert entry.actor_email == "agent@acme.test" and entry.changes["language"] == ["en", "id"]
+    assert entry.actor_email == "agent@acme.test" and entry.changes["language"] == ["", "id"]
     bad = agent_client.post(PROFILE, {"full_name": "x", "language": "fr"})
     assert bad.status_code == 422 and "Select a valid choice" in bad.content.decode()
 
