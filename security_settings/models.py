@@ -19,6 +19,11 @@ class SecuritySettings(models.Model):
         default=False,
         help_text=_("A submitted template waits until a Reviewer or Admin who did not write it approves it."),
     )
+    block_flagged_content = models.BooleanField(
+        _("Block submission when the screen flags content"),
+        default=False,
+        help_text=_("Refuse to submit a template the content screen flags, instead of only warning."),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -69,7 +69,28 @@ SECOND_PERSON_APPROVAL = Policy(
     off_text=_("Submitted templates now go to WhatsApp without a second person's approval."),
 )
 
-POLICIES = (BROADCAST_TEMPLATE_OTP, SECOND_PERSON_APPROVAL)
+BLOCK_FLAGGED_CONTENT = Policy(
+    field="block_flagged_content",
+    slug="block-flagged-content",
+    label=_("Block submission when the screen flags content"),
+    description=_(
+        "The content screen looks for content WhatsApp's policies prohibit (drugs, weapons, gambling, adult "
+        "content, scams, phishing and more, plus your organization's own terms). Off, it warns the submitter and "
+        "the reviewers; on, a flagged template cannot be submitted until its content is changed."
+    ),
+    enable_text=_(
+        "Templates the content screen flags will be refused at Submit, with the reasons, instead of only being "
+        "warned about. To confirm this change we'll send a code to your email."
+    ),
+    disable_text=_(
+        "Flagged templates will be submitted with a warning only. To confirm this change we'll send a code to "
+        "your email."
+    ),
+    on_text=_("From now on, a template the content screen flags cannot be submitted."),
+    off_text=_("Flagged templates can now be submitted, with a warning."),
+)
+
+POLICIES = (BROADCAST_TEMPLATE_OTP, SECOND_PERSON_APPROVAL, BLOCK_FLAGGED_CONTENT)
 POLICY_BY_SLUG = {p.slug: p for p in POLICIES}
 # The audit trail names a policy by its field (changes) or by a code's purpose (attempts).
 POLICY_BY_KEY = {key: p for p in POLICIES for key in (p.field, p.purpose(True), p.purpose(False))}

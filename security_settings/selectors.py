@@ -6,7 +6,7 @@ from otp.models import SecurityEvent
 from otp.selectors import security_events_for_subject
 
 from .models import SecuritySettings, ToggleChange
-from .policies import BROADCAST_TEMPLATE_OTP, POLICIES, POLICY_BY_KEY, SECOND_PERSON_APPROVAL
+from .policies import BLOCK_FLAGGED_CONTENT, BROADCAST_TEMPLATE_OTP, POLICIES, POLICY_BY_KEY, SECOND_PERSON_APPROVAL
 
 # The otp purposes of the OTP toggle's two directions.
 PURPOSE_ENABLE = BROADCAST_TEMPLATE_OTP.purpose(True)
@@ -29,6 +29,13 @@ def second_person_approval_enabled(*, organization_id: int) -> bool:
     """Is "Second-person approval on Broadcast Template" on for this organization? Off by default."""
     return SecuritySettings.objects.filter(
         organization_id=organization_id, **{SECOND_PERSON_APPROVAL.field: True}
+    ).exists()
+
+
+def flagged_content_blocked(*, organization_id: int) -> bool:
+    """Does the organization refuse to submit what the content screen flags? Off by default (warn only)."""
+    return SecuritySettings.objects.filter(
+        organization_id=organization_id, **{BLOCK_FLAGGED_CONTENT.field: True}
     ).exists()
 
 

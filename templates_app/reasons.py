@@ -92,3 +92,35 @@ def _segment(text: str) -> str:
             return f"{code['code']}: {code['details']} ({label})"
         return f"{code['code']} ({label})"
     return text
+
+
+# Where the content screen found something ("id_ID body", "en_US sample {{2}}"), in the reader's words.
+SCREENED_PARTS = {
+    "name": gettext_lazy("name"),
+    "header": gettext_lazy("header"),
+    "header sample": gettext_lazy("header sample"),
+    "body": gettext_lazy("body"),
+    "body with samples": gettext_lazy("body with samples"),
+    "footer": gettext_lazy("footer"),
+    "button": gettext_lazy("button"),
+    "content": gettext_lazy("content"),
+}
+_SCREENED = re.compile(r"(?:(?P<language>[a-z]{2,3}(?:_[A-Z]{2})?) )?(?P<part>.+)")
+_SCREENED_SAMPLE = re.compile(r"sample (?P<variable>\{\{\w+\}\})")
+
+
+def screen_where(where: str) -> str:
+    match = _SCREENED.fullmatch(where or "")
+    if not match:
+        return where
+    part = match["part"]
+    sample = _SCREENED_SAMPLE.fullmatch(part)
+    if sample:
+        shown = gettext("sample %(variable)s") % {"variable": sample["variable"]}
+    elif part in SCREENED_PARTS:
+        shown = str(SCREENED_PARTS[part])
+    elif where in SCREENED_PARTS:
+        return str(SCREENED_PARTS[where])
+    else:
+        return where
+    return f"{match['language']} {shown}" if match["language"] else shown

@@ -18,6 +18,7 @@ from . import reasons
 from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
+from .reasons import screen_where
 from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
 from .selectors import (
     approval_required_for,
@@ -65,6 +66,32 @@ class ContentChanged(TemplateError):
 
     def __init__(self):
         super().__init__(gettext("The content changed while you were reviewing it. Check it again."))
+
+
+class ContentFlagged(TemplateError):
+    """The organization blocks what the content screen flags, and it flagged this template."""
+
+    def __init__(self, findings):
+        self.findings = findings
+        reasons = "; ".join(f"{f.label}: “{f.match}” ({screen_where(f.where)})" for f in findings)
+        super().__init__(
+            gettext(
+                "Your organization does not submit content the screen flags. Change what it found, then submit again:"
+            )
+            + " "
+            + reasons
+        )
+
+
+def blocking_findings(*, template: Template) -> list:
+    """What the content screen flags, when the organization blocks flagged content (else nothing)."""
+    from security_settings.selectors import flagged_content_blocked
+
+    from .screening import template_screen
+
+    if not flagged_content_blocked(organization_id=template.organization_id):
+        return []
+    return template_screen(template=template)
 
 
 class ReviewError(TemplateError):
@@ -356,6 +383,9 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
         raise ContentChanged()
     if template_problems(template=template):
         raise TemplateError(gettext("The template has problems to fix before it can be submitted."))
+    blocked = blocking_findings(template=template)
+    if blocked:
+        raise ContentFlagged(blocked)
     _require_code(actor=actor, purpose=PURPOSE_SUBMIT, template=template, digest=digest)
     awaiting = approval_required_for(template=template)
     template.status = Status.AWAITING_APPROVAL if awaiting else Status.SUBMITTING

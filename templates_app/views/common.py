@@ -143,6 +143,7 @@ def confirm_dialog(
     retry: bool = False,
     approval_required: bool = False,
     findings=(),
+    blocked: bool = False,
     changed: str = "",
     status: int = 200,
 ):
@@ -158,6 +159,7 @@ def confirm_dialog(
             "otp_required": otp_required_for(template=template),
             "approval_required": approval_required,
             "findings": list(findings),
+            "blocked": blocked,
             "changed": changed,
             "action_url": action_url,
             "cancel_url": cancel_url,

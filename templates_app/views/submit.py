@@ -26,6 +26,7 @@ from accounts.permissions import ADMINS, AUTHORS, role_required
 from otp.dialog import CodeStep, dialog_closed
 from otp.services import VerifyFailure
 from qontak_broadcast.dialogs import render_dialog
+from security_settings.selectors import flagged_content_blocked
 
 from ..forms import content_data_from_post
 from ..screening import template_screen
@@ -35,6 +36,7 @@ from ..services import (
     PURPOSE_SUBMIT,
     ContentChanged,
     TemplateError,
+    blocking_findings,
     content_save,
     template_digest,
     template_send_again,
@@ -54,6 +56,7 @@ def _same(a: str, b: str) -> bool:
 
 # --- Submit ------------------------------------------------------------------
 def _confirm_dialog(request, template, *, changed: bool = False, status: int = 200):
+    findings = template_screen(template=template)
     return confirm_dialog(
         request,
         template,
@@ -63,7 +66,8 @@ def _confirm_dialog(request, template, *, changed: bool = False, status: int = 2
         cancel_url=f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}",
         button=_("Submit"),
         approval_required=approval_required_for(template=template),
-        findings=template_screen(template=template),
+        findings=findings,
+        blocked=bool(findings) and flagged_content_blocked(organization_id=template.organization_id),
         changed=ContentChanged().args[0] if changed else "",
         status=status,
     )
@@ -142,6 +146,8 @@ def submit_confirm(request, template_id: int):
         return _confirm_dialog(request, template, changed=True, status=409)
     if template_problems(template=template):
         return back_to_problems(request, template, template.languages[0])
+    if blocking_findings(template=template):  # no code is sent for content that can't go out
+        return _confirm_dialog(request, template, status=409)
     if otp_required_for(template=template):
         return _submit_step(template, fingerprint).issue(request)
     return _submit(request, template, fingerprint)

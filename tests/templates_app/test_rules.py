@@ -4,10 +4,9 @@ import dataclasses
 import json
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from django.utils import translation
 
 from templates_app.languages import LANGUAGE_CODES, LANGUAGE_NAMES, language_choices, language_name
 from templates_app.rules import (

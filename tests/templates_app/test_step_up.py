@@ -112,7 +112,12 @@ def test_the_code_email_quotes_each_languages_body_escaped(
 
     (mail,) = mailoutbox
     text, html = mail.body, mail.alternatives[0][0]
-    for label in ("Template: order_update", "Category: Utility", "Account: Acme Store", "Languages: English (United States)"):
+    for label in (
+        "Template: order_update",
+        "Category: Utility",
+        "Account: Acme Store",
+        "Languages: English (United States)",
+    ):
         assert label in text
     assert "English (United States) (en_US) body" in text and "Indonesian (id) body" in text
     assert VALID["body"][:40] in text

@@ -1,0 +1,69 @@
+// The category advisor on wizard step 2: re-check the wording of a Utility template as it is typed.
+// The phrase rules come from the server (the box's data-advice-rules); this file keeps none of its own.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-category-advice][data-advice-rules]");
+  var form = document.getElementById("content-form");
+  if (!box || !form) return;
+  var rules = JSON.parse(box.getAttribute("data-advice-rules"));
+  var strong = rules.strong.map(function (p) { return new RegExp(p, "gi"); });
+  var weak = rules.weak.map(function (p) { return new RegExp(p, "gi"); });
+  var list = box.querySelector("[data-advice-phrases]");
+
+  // Same reading as the server's advisor.py: every match of every rule, overlapping ones joined.
+  function merged(patterns, text) {
+    var spans = [];
+    patterns.forEach(function (pattern) {
+      var m;
+      pattern.lastIndex = 0;
+      while ((m = pattern.exec(text))) {
+        if (!m[0]) { pattern.lastIndex++; continue; }
+        spans.push([m.index, m.index + m[0].length]);
+      }
+    });
+    spans.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var out = [];
+    spans.forEach(function (s) {
+      var last = out[out.length - 1];
+      if (last && s[0] < last[1]) last[1] = Math.max(last[1], s[1]);
+      else out.push([s[0], s[1]]);
+    });
+    return out;
+  }
+
+  function spans(text) {
+    var found = merged(strong, text);
+    var weakFound = merged(weak, text).filter(function (s) {
+      return !found.some(function (f) { return f[0] <= s[0] && s[0] < f[1]; });
+    });
+    if (found.length || weakFound.length >= 2) return found.concat(weakFound);
+    return [];
+  }
+
+  function check() {
+    var phrases = rules.others.slice();
+    var fields = form.querySelectorAll("#id_header_text, #id_body, #id_footer, input[name$='-text']");
+    var all = Array.prototype.map.call(fields, function (f) { return (f.value || "").toLowerCase(); }).join("\n");
+    rules.current.forEach(function (phrase) {
+      if (all.indexOf(phrase.toLowerCase()) >= 0 && phrases.indexOf(phrase) < 0) phrases.push(phrase);
+    });
+    fields.forEach(function (field) {
+      var text = field.value || "";
+      spans(text).forEach(function (s) {
+        var phrase = text.slice(s[0], s[1]).trim();
+        if (phrases.indexOf(phrase) < 0) phrases.push(phrase);
+      });
+    });
+    list.textContent = "";
+    phrases.forEach(function (phrase, i) {
+      if (i) list.appendChild(document.createTextNode(", "));
+      var mark = document.createElement("mark");
+      mark.textContent = phrase;
+      list.appendChild(mark);
+    });
+    box.hidden = phrases.length === 0;
+  }
+
+  form.addEventListener("input", check);
+  check();
+})();

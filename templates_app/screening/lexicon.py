@@ -1,0 +1,422 @@
+"""The curated lexicon: words and phrase rules per prohibited category, in English and Bahasa Indonesia.
+
+Patterns run on normalised text (see normalize.py), so they are written in
+plain lowercase letters; ``\\s*`` between words also catches words run
+together once spacing tricks are undone. A word that legitimate senders use
+too ("slot", "pistol", "anggur", "obat", "code") only counts inside a phrase
+that makes the offer (sell, no prescription, send us the code); otherwise
+the classifier weighs it in context.
+
+Categories follow WhatsApp's Commerce and Business policies.
+"""
+
+import re
+
+from django.utils.translation import gettext_lazy
+
+# Names people read, in their language (the keys are what screen_content prints).
+CATEGORIES = {
+    "drugs": gettext_lazy("Drugs"),
+    "weapons": gettext_lazy("Weapons"),
+    "gambling": gettext_lazy("Gambling"),
+    "adult": gettext_lazy("Adult content"),
+    "alcohol_tobacco": gettext_lazy("Alcohol, tobacco and vapes"),
+    "counterfeit": gettext_lazy("Counterfeit goods"),
+    "financial_scam": gettext_lazy("Financial scam"),
+    "health_claims": gettext_lazy("Miracle health claims"),
+    "phishing": gettext_lazy("Phishing"),
+    "wildlife": gettext_lazy("Animals and wildlife"),
+    "link_shortener": gettext_lazy("Link shortener"),
+}
+
+
+def near(left: str, right: str, gap: int = 50) -> str:
+    """left then right within a few words, either order."""
+    return rf"(?:\b(?:{left})\b.{{0,{gap}}}?\b(?:{right})\b|\b(?:{right})\b.{{0,{gap}}}?\b(?:{left})\b)"
+
+
+SELL_EN = r"for\s*sale|selling|sell|in\s*stock|available|order|buy|deliver\w*|ships?|shipping|wholesale|bulk|price|cash|dm|restock\w*|drop|menu|rates?"  # noqa: E501
+SELL_ID = r"jual|dijual|ready|stok|stock|order|pesan|cod|kirim|grosir|harga|minat|promo|diskon|murah|agen|supplier|open\s*po|lepas|reseller|nego"  # noqa: E501
+SELL = f"{SELL_EN}|{SELL_ID}"
+
+RULES: dict[str, list[str]] = {
+    "drugs": [
+        r"cocaine|kokain|heroin|methamphetamine|meth\b|shabu|sabu(\s*-?\s*sabu)?|ganja|cimeng|marijuana|cannabis",
+        r"mdma|ecstasy|ekstasi|extasi|inex|\blsd\b|shrooms|magic\s*mushrooms?|ketamine?|fentanyl|putaw",
+        r"xanax|oxycodone|oxycontin|percocet|percs|adderall|vicodin|alprazolam|riklona|trihex\w*|dextro\b",
+        r"pil\s*koplo|koplo|tembakau\s*(gorila|sintetis)|double\s*l\b|codeine\s*syrup|purple\s*drank|obat\s*aborsi|cytotec|gastrul",  # noqa: E501
+        near(
+            r"no\s*prescription|without\s*(a\s*)?(prescription|doctor|script)|no\s*(rx|script)|tanpa\s*resep(\s*dokter)?|bebas\s*resep|no\s*resep",
+            rf"{SELL}|pills?|pil|obat\s*(penenang|tidur|keras|aborsi)|discreet|cod|same\s*day|overnight",
+            60,
+        ),  # noqa: E501
+        near(r"weed|kush|molly|lean|oxy|tramadol|valium|obat\s*(penenang|tidur)|pill", SELL, 40),
+    ],
+    "weapons": [
+        r"ghost\s*gun|80\s*%?\s*lower|untraceable|off-?paper|senpi|pistol\s*rakitan|bahan\s*peledak|bom\s*ikan|dopis",
+        r"\bc-?4\b|\btnt\b|tannerite|grenades?|granat|silencer|suppressor|peluru\s*tajam|no\s*serial\s*number|no\s*ffl",
+        near(
+            r"glock|(?<!water )(?<!glue )(?<!nail )(?<!heat )(?<!spray )(?<!nerf )(?<!toy )guns?|handguns?|firearms?|rifles?|shotgun\w*|revolver|ak-?47|ar-?15|9\s*mm|ammo|ammunition|stun\s*guns?|switchblades?|tasers?",  # noqa: E501
+            r"for\s*sale|selling|sell|in\s*stock|ready|cash\s*only|no\s*(background|paperwork|questions|id)|wholesale|restock|shipment|kit|parts|obo",  # noqa: E501
+            40,
+        ),
+        near(
+            r"senjata(\s*api)?|pistol(?!\s*(air|semprot|lem|mainan|cat|tembak\s*lem))|senapan|revolver|airsoft|amunisi|peluru|glock|fn\b",  # noqa: E501
+            r"jual|ready|stok|tanpa\s*(surat|izin)|surat\s*menyusul|cod|grosir|minat|nego|rakitan|siap\s*(kirim|pakai)|open\s*order",  # noqa: E501
+            40,
+        ),
+    ],
+    "gambling": [
+        r"casino|kasino|gacor|maxwin|\bjudi|judol|togel|toto\s*(4d|sgp|hk|sydney)|sportsbook|sports\s*betting|betting",
+        r"free\s*spins?|free\s*chips?|deposit\s*bonus|bonus\s*deposit|roulette|baccarat|blackjack|poker\s*(online|for\s*real\s*money)|domino\s*qq",  # noqa: E501
+        r"sabung\s*ayam|mahjong\s*ways|zeus\s*olympus|slot\s*(88|online|gacor)|situs\s*(slot|judi|resmi\s*terpercaya)|rtp\s*live|wd\s*lancar|anti\s*rungkad",  # noqa: E501
+        r"free\s*bets?|freebet|first\s*bet|no-?loss\s*(first\s*)?bet|scatter|jp\s*paus|bandar(\s*(togel|judi|terpercaya))|parlay|bet\s*now|place\s*your\s*bets?|real\s*(money|cash)\s*(games?|slots?|casino)|win\s*real\s*(money|cash)",  # noqa: E501
+        r"\b(2d|3d|4d)\b.{0,30}(angka|prediksi|pasang|bocoran)|(angka|prediksi|pasang|bocoran).{0,30}\b(2d|3d|4d)\b",
+        near(r"slots?|jackpot", r"deposit|depo|spins?|wd|withdraw|payouts?|min\s*deposit", 40),
+    ],
+    "adult": [
+        r"porn\w*|\bxxx\b|bokep|\bescorts?\b|open\s*bo\b|\bvcs\b|cewek\s*panggilan|pijat\s*plus|plus\s*plus|ayam\s*kampus",
+        r"tante\s*girang|video\s*syur|nudes|onlyfans|happy\s*ending|hook\s*-?up|one\s*night\s*stand|sugar\s*daddy",
+        r"private\s*girls|(pick|choose)\s*your\s*girl|pilih\s*(cewek|ceweknya)|cam\s*shows?|sexy\s*video\s*call|booking\s*out|short\s*time.{0,40}long\s*time|incall|outcall|adult\s*videos?",
+        r"\b18\s*\+.{0,40}(video|link|grup|group|channel|folder|full|viral)|(video|link|grup|group|channel|viral).{0,20}\b18\s*\+",  # noqa: E501
+        r"\badult\b.{0,40}\b(video|link|grup|group|channel|folder|full|viral|sexy)\b",
+    ],
+    "alcohol_tobacco": [
+        r"vodka|whiske?y|tequila|liquor|\bmiras\b|minuman\s*keras|\bciu\b|\barak\b|soju|e-?liquid|saltnic|nicotine(?!\s*(patch|patches|gum|replacement))|cerutu|liquid\s*vape",  # noqa: E501
+        r"rokok\s*(tanpa|non)\s*cukai|(tanpa|non)\s*cukai|duty-?free\s*(cigarettes|cartons|packs)",
+        near(
+            r"(?<!free and )vapes?\b(?!-?\s*free)|vape\s*(juice|pods?)|\bpods?\b|rokok|tembakau|craft\s*beer|beers?\b|\bbir\b(?!\s*pletok)|\bwine\b(?!\s*(red|fridges?|glass(es)?|racks?|openers?|coolers?|cabinets?|chillers?|decanters?|stoppers?|aerators?))|(?<!buah )anggur\s*merah(?!\s*(impor\s*|lokal\s*)?(segar|tanpa\s*biji|seedless|\d|per\s*kg|/\s*kg))",  # noqa: E501
+            r"jual|ready|stok|stock|grosir|agen|reseller|po|pre-?order|limited|edisi|flavou?rs?|rasa|delivered|delivery|antar|slop|botol|bottles?|cartons?|packs?|happy\s*hour|sale|deal|clearance|order|promo|diskon|club|drop|impor|murah",  # noqa: E501
+            40,
+        ),
+    ],
+    "counterfeit": [
+        r"\bkw\b|replika|super\s*clone|1\s*:\s*1|mirror\s*quality|ori\s*mirror|grade\s*ori|first\s*copy|aaa\s*quality|grade\s*a\s*copy",  # noqa: E501
+        r"copy\s*original|mirip\s*ori|persis\s*ori|dupe\s*with\s*logo|barang\s*bm\b|fake\s*(rolex|gucci|louis|nike|chanel|dior|prada|hermes|designer)",  # noqa: E501
+        r"(looks?\s*100\s*%\s*real|nobody\s*can\s*tell|pass\s*any\s*legit\s*check|indistinguishable|gak\s*ketahuan|tidak\s*ketahuan)",  # noqa: E501
+        near(
+            r"rolex|louis\s*vuitton|gucci|nike|adidas|hermes|chanel|prada|dior|iphone|balenciaga|lv",
+            r"replicas?|clone|copy|unbranded|mirror|inspired",
+            40,
+        ),
+    ],
+    "financial_scam": [
+        r"(?<!not )guaranteed\s*(returns?|profits?|income)|double\s*your\s*money|money\s*doubling|risk-?\s*free\s*invest\w*",  # noqa: E501
+        r"profit\s*(pasti|dijamin)|(untung|profit)\s*pasti|gandakan\s*uang|uang\s*gaib|pesugihan|investasi\s*bodong|pinjol|robot\s*trading|forex\s*(robot|bot)",  # noqa: E501
+        r"tanpa\s*(bi\s*checking|agunan|jaminan)|no\s*credit\s*check|bad\s*credit\s*ok|modal\s*kecil\s*untung\s*besar|anti\s*rugi|tanpa\s*risiko|zero\s*risk",  # noqa: E501
+        r"(processing|handling|release|clearance|insurance|unlock)\s*fee|biaya\s*(admin|pencairan|pajak\s*hadiah)|transfer\s*(deposit|biaya)|pay\s*the\s*(insurance|fee)",  # noqa: E501
+        r"\d+\s*%\s*(per|a|each|every|setiap|tiap)?\s*(hari|day|daily|minggu|week|bulan|month)\b.{0,40}(profit|untung|returns?|dijamin|guaranteed)|(profit|untung|returns?)\s*\d+\s*%\s*(per|a|sehari|setiap|tiap|monthly|daily)",  # noqa: E501
+        r"(\d+x|dua\s*kali|2\s*x)\s*lipat|(10|2)x\s*back|cair\s*(dalam\s*)?\d+\s*menit|cash\s*in\s*\d+\s*minutes",
+    ],
+    "health_claims": [
+        r"obat\s*kuat|pembesar|peninggi\s*badan|sembuh\s*total|100\s*%\s*sembuh|sembuh\s*kanker|menyembuhkan\s*(kanker|diabetes)|herbal\s*ajaib",  # noqa: E501
+        r"miracle\s*(cure|oil|formula)|male\s*enhancement|erection|viagra|cialis|burn\s*fat\s*overnight|reverse\s*aging|doctors\s*hate|penghancur\s*lemak",  # noqa: E501
+        r"cures?\s*(cancer|diabetes|hiv|hypertension)|cure\s*diabetes|(lose|lost|turun|langsing)\s*\d+\s*(kg|kilos?|lbs|pounds)\s*(in|dalam)?\s*(\d+\s*(days?|hari|weeks?)|seminggu|a\s*week)",  # noqa: E501
+        r"cures?\s*(it\s*)?(for\s*good|permanently|forever)|detox\s*that\s*cures|(turun|lose)\s*\d+\s*(kg|lbs)\s*seminggu|grow\s*\d+\s*inches|(sembuh|hilang)\s*selamanya|tahan\s*lama.{0,30}perkasa|pelangsing\s*ampuh",  # noqa: E501
+        near(
+            r"tanpa\s*efek\s*samping|no\s*side\s*effects|dijamin\s*berhasil|100\s*%\s*ampuh|clinically\s*proven",
+            r"obat|herbal|kapsul|capsule|tea|teh|jamu|cure|sembuh|diet|slim|langsing",
+            60,
+        ),  # noqa: E501
+    ],
+    "phishing": [
+        r"perubahan\s*tarif\s*transfer|tarif\s*transfer\s*(baru|bank)",
+        near(
+            r"send|reply\s*(with|back)|share|forward|tell\s*us|provide|type|give\s*us|kirim\w*|sebutkan|balas|berikan|bagikan|fotokan|kasih|infokan|ketik|isi",  # noqa: E501
+            r"otp|\bpin\b|password|kata\s*sandi|cvv|verification\s*code|kode\s*(otp|verifikasi|aktivasi)|6\s*digit|login\s*details|card\s*number|nomor\s*kartu|the\s*code|kode\s*(yang|dari)",  # noqa: E501
+            40,
+        ),
+        r"(confirm|verify|update|enter|we\s*need|konfirmasi|verifikasi|perbarui|masukkan|butuh)\s*(your|anda|kamu)?\s*(otp|pin(\s*atm|\s*m-?banking)?|password|kata\s*sandi|cvv|login\s*details|card\s*number|nomor\s*kartu|the\s*6-?\s*digit\s*code|kode\s*otp)\b",  # noqa: E501
+    ],
+    "wildlife": [
+        r"(elephant|raw)\s*ivory|ivory\s*(carvings?|tusks?|for\s*sale|pieces|bangles?|statues?|for\s*collectors|import)|gading\s*gajah|pangolin|trenggiling|rhino\s*horn|cula\s*badak|shark\s*fin|sirip\s*hiu|slow\s*loris|kukang",
+        r"tiger\s*(cubs?|skin)|kulit\s*harimau|telur\s*penyu|turtle\s*eggs|\bowa\b|lutung|orangutan|elang\s*jawa|cendrawasih",
+        r"(jual|ready|lepas|dijual)\s*(anakan\s*|anak\s*|baby\s*)?(monyet|kucing|anjing|burung|kakatua|nuri|landak|musang|ular|sugar\s*glider|iguana)",  # noqa: E501
+        r"(anakan|baby)\s*(monyet|kucing|anjing|kakatua|nuri|landak|musang)",
+        r"(puppies|kittens|monkey|parrot\s*chicks?|sugar\s*gliders?|exotic\s*(pets|birds)|python|macaw)s?\s*(for\s*sale|available|in\s*stock|ready)",  # noqa: E501
+        near(
+            r"(?<!makanan )(?<!pakan )(?<!pasir )(?<!food for )(anak\s*)?(monyet|kukang|anjing|kucing\s*persia|burung\s*(kakatua|nuri|elang|liar)|kakatua|nuri|landak\s*mini|musang|ular\s*sanca|monkeys?|parrots?(\s*chicks?)?|macaws?|exotic\s*(birds|pets)|puppies|kittens|turtles?(\s*eggs?)?|penyu|sugar\s*gliders?|pythons?|iguanas?|owls?|burung\s*hantu)",  # noqa: E501
+            r"for\s*sale|selling|wholesale|import|collectors|resellers|bulk\s*orders|supplier|grosir|partai\s*besar|jual|dijual|anakan|lepas|rehoming|jungle|hutan|liar",  # noqa: E501
+            50,
+        ),
+        r"(selling|rehoming\s*for\s*a\s*fee)\s*(my\s*)?(\w+\s*)?(monkey|parrot|puppy|kitten|python|sugar\s*glider|loris)",
+    ],
+}
+# Street names, brands and the offers' tell-tale phrases, per category.
+RX_DRUGS = r"oxy(codone|contin)?|xanax|xans|norco|hydrocodone|codeine|promethazine|klonopin|diazepam|valium|ambien|adderall|addy|ritalin|vyvanse|tramadol|dumolid|yarindo|eximer|alprazolam|percocet|percs|ketamine"  # noqa: E501
+SLANG = {
+    "drugs": [
+        r"thc\s*(carts?|vapes?|gummies|edibles)|dab\s*pens?|edibles|psilocybin|xanax\s*bars|fent(anyl)?|crystal\s*meth|\btina\b|\bblow\b|dope\s*(for\s*sale|available)",  # noqa: E501
+        r"(zips?|ounces?|oz|eighths?|grams?|3\.5)\b.{0,30}\b(za|gas|loud|kush|bud|dank|weed|flower|carts?)|\b(za|loud|dank|bud)\b.{0,30}\b(back\s*in|restock|in\s*stock|for\s*\$|tap\s*in|pure)",  # noqa: E501
+        r"(snow|coke|powder|rock)\b.{0,40}\b(pure|grams?|off\s*the\s*boat|drop)|(\d+\s*%\s*pure)",
+        near(
+            RX_DRUGS,
+            r"no\s*doctor|without\s*(a\s*)?doctor|doctor\s*visit|overnight|no\s*rx|bars|per\s*pill|eceran|ojol|cod|ready|jual|sedia|prices|for\s*sale|cash",
+            50,
+        ),  # noqa: E501
+        r"barang\s*(ijo|hijau)|ganja\s*aceh|\bgele\b|sinte\b|pil\s*(ekstasi|yarindo|koplo|dumolid|sapi)|obat\s*(penggugur|telat\s*bulan|aborsi)|penggugur\s*kandungan|misoprostol",  # noqa: E501
+        r"\b(ss|sabu|kristal)\b.{0,30}\b(paket|gram|\d+\s*gr|ready|jual)",
+    ],
+    "weapons": [
+        r"auto\s*sears?|solvent\s*trap|polymer\s*80|bump\s*stocks?|binary\s*triggers?|glock\s*switch|full-?\s*auto\s*(conversion|kit)|no\s*4473|no\s*background\s*check|pipe\s*bombs?|detonators?",  # noqa: E501
+        near(
+            r"sig\s*p\d+|p365|ar-?s?\b|ak-?s?\b|\d+\s*rounds|extended\s*mags?|9\s*mm|\.223|5\.56|7\.62",
+            r"cash|for\s*sale|selling|leftovers|no\s*(papers|paperwork|questions)|deal|ships?|warehouse",
+            50,
+        ),  # noqa: E501
+        r"airgun|air\s*gun|senapan\s*angin|\bpcp\b.{0,20}(kaliber|senapan|gotri)|gotri|mimis|\d+\s*butir\b|kaliber\s*\d|surat\s*aman|mercon|petasan\s*(jumbo|besar)",  # noqa: E501
+    ],
+    "gambling": [
+        r"bonus\s*spins?|spins?\s*(are\s*)?waiting|sweet\s*bonanza|gates\s*of\s*olympus|starlight\s*princess|aviator\s*game|plinko|crash\s*game|lock\s*of\s*the\s*day|first\s*wager|match\s*bonus|bookies?|moneyline",  # noqa: E501
+        r"(put|place)\s*your\s*money\s*on|cash\s*out\s*in\s*minutes|deposit\s*\$?\d+\s*(and|to)\s*(play|get|spin)",
+        r"keluaran\s*(sgp|hk|sdy|sydney|macau)|colok\s*(bebas|jitu|naga|macau)|angka\s*jitu|\bbbfs\b|pasaran\s*(togel|sgp|hk)|\bdepo\b|rungkad|pragmatic\s*play|pg\s*soft|bonus\s*new\s*member|cashback\s*kekalahan|rollingan|sv388|tangkas|taruhan",  # noqa: E501
+        near(r"depo(sit)?|wd|withdraw", r"qris|pulsa|dana|ovo|cuan|auto|hoki|bonus|cashback|10rb|5rb|25rb", 40),
+    ],
+    "adult": [
+        r"call\s*girls?|massage\b.{0,60}\b(extras|young\s*girls|happy)|full\s*body\b.{0,40}\bextras|spicy\s*(pics|content|vids)|\bnsfw\b|sexting|\bgfe\b|booty\s*call|fansly|horny|lonely\s*(tonight|wife|girls?)",  # noqa: E501
+        r"new\s*content\b.{0,40}\b(my\s*page|link\s*in\s*(my\s*)?bio)|link\s*in\s*bio.{0,30}18\s*\+|18\s*\+\s*only.{0,40}(content|pics|vids|page)",  # noqa: E501
+        r"temenin\s*(malam|tidur|aku)|teman\s*kencan|(konten|video|film)\s*(dewasa|panas|syur)|\bsange\b|colmek|link\s*asupan|janda\s*(muda\s*)?kesepian|\bpijat\s*\+\+",  # noqa: E501
+        r"(free|kosong)\b.{0,30}\b(bisa\s*ke\s*(apart|hotel|kos)|ke\s*apart)|rate\s*via\s*(chat|wa|dm)|\bbo\b.{0,20}(ready|open|rate)",  # noqa: E501
+    ],
+    "alcohol_tobacco": [
+        r"hennessy|jack\s*daniel'?s?|johnnie\s*walker|chivas|jagermeister|grey\s*goose|absolut\s*vodka|smirnoff|bacardi|jameson|moet|booze|spirits\s*delivered|\bminol\b|\btuak\b|\bsopi\b|intisari|anggur\s*(merah\s*)?cap|topi\s*miring",  # noqa: E501
+        r"elf\s*bar|elfbar|lost\s*mary|geek\s*bar|\bjuul\b|\bvuse\b|\d+\s*puffs|disposables?\s*(vapes?|pods?)|e-?juice|shisha|hookah|\biqos\b|heets|\bsnus\b|\bzyn\b|freebase|(?<!nicotine )pods?\s*(rasa|flavou?rs?)",  # noqa: E501
+        near(
+            r"cigars?|cigarettes?|e-?cig(arette)?s?|marlboro|camel|esse|sampoerna|gudang\s*garam|djarum|dunhill|lucky\s*strike|heineken|corona\s*extra|budweiser|guinness|anker|champagne|rum|gin|sake|whiskey|liquid|coils?",
+            r"slop|per\s*(slop|bungkus|pack|carton|bottle|botol|case)|harga|dropship|release|reserve|pre-?order|grosir|jual|delivered|delivery|antar|order|ready|sedia|restock|for\s*\$|\$\d+",
+            50,
+        ),  # noqa: E501
+    ],
+    "counterfeit": [
+        r"\breps?\b.{0,40}(jordans?|yeezys?|nike|off-?white|batch|qc)|top\s*batch|\bqc\s*pics|knock-?offs?|bootleg|super\s*fake|unauthori[sz]ed\s*authentic",  # noqa: E501
+        r"same\s*(leather|stitching|quality)\s*(and\s*)?(same\s*\w+\s*)?as\s*(the\s*)?(boutique|original|store)|without\s*the\s*receipt|factory\s*prices?\b.{0,60}\b(designer|boutique)",  # noqa: E501
+        r"beda\s*tipis\s*(sama|dengan)\s*ori|mirip\s*(asli|aslinya|ori|original)|kualitas\s*pabrik|ori\s*pabrik|non\s*ori|semi\s*ori|bukan\s*ori|grade\s*(premium|super|aaa)\b.{0,40}(lv|gucci|nike|chanel|dior|hermes|rolex|prada)",  # noqa: E501
+        near(
+            r"lv|louis\s*vuitton|neverfull|gucci|chanel|dior|hermes|birkin|rolex|jordans?|yeezys?",
+            r"grade\s*(premium|super|aaa|a)|dustbag|mirip|no\s*box|made\s*in\s*vietnam|kualitas\s*pabrik",
+            60,
+        ),  # noqa: E501
+    ],
+    "financial_scam": [
+        r"turned\s*\$?\d[\d,.]*k?\s*into\s*\$?\d|payouts?\s*guaranteed|guaranteed\s*payouts?|(activation|registration|unlock|release)\s*fee|fee\s*by\s*gift\s*card|gift\s*cards?\s*to\s*(receive|claim)|(federal|government)\s*grant",  # noqa: E501
+        r"cloud\s*mining|bitcoin\s*mining\b.{0,40}(payout|profit|join)|passive\s*income\b.{0,40}(daily|guaranteed|every)|earn\s*\$?\d+\s*(a|per)\s*day\s*(by\s*)?(liking|watching|rating)",  # noqa: E501
+        r"titip\s*dana|balik\s*\d+([.,]\d+)?\s*(juta|jt)|pasti\s*untung|admin\s*amanah|terbukti\s*aman\b.{0,40}(dana|investasi|profit)|cukup\s*(foto\s*)?ktp|tanpa\s*survei|(like|tonton)\s*video\s*(dibayar|dapat\s*uang)|komisi\s*per\s*tugas",  # noqa: E501
+        r"pinjaman\s*(cepat|kilat)\b.{0,60}(cair|tanpa|cukup)|dana\s*darurat\b.{0,60}cair",
+    ],
+    "health_claims": [
+        r"melts?\s*(belly\s*)?fat|flat\s*belly\s*in|no\s*gym|lose\s*weight\s*fast|doctors\s*(are\s*)?(stunned|shocked)|fda\s*doesn'?t\s*want|reverses?\s*(type\s*2\s*)?diabetes|heals?\s*(arthritis|cancer|diabetes)|kills?\s*cancer\s*cells|last\s*longer\s*in\s*bed|enlargement",  # noqa: E501
+        r"warisan\s*leluhur|ribuan\s*orang\s*sudah\s*membuktikan|kurus\s*tanpa|perut\s*rata\s*dalam|(kolesterol|asam\s*urat|stroke|diabetes|kanker|hipertensi)\b.{0,60}\b(hilang|sembuh)\s*(dalam|total|tuntas|selamanya)|sembuh\s*tanpa\s*operasi|(langsing|kurus|sembuh)\b.{0,30}dijamin",  # noqa: E501
+    ],
+    "phishing": [
+        r"\.apk\b|undangan\s*(pernikahan|digital)\b.{0,40}(apk|klik|buka)|surat\s*tilang\b.{0,30}(apk|klik)",
+        r"(new\s*number|lost\s*my\s*phone|ganti\s*nomor|nomor\s*baru)\b.{0,120}\b(code|kode)|(code|kode)\s*(is\s*coming|masuk)\b.{0,60}\b(send|kirim|forward)",  # noqa: E501
+        r"log\s*in\s*with\s*your\s*(bank(ing)?\s*)?(credentials|details|pin)|login\s*ulang\s*dengan\s*(pin|password)|(dibekukan|diblokir|terblokir)\b.{0,60}\b(pin|login|password|kode)",  # noqa: E501
+        r"redelivery\s*fee|(verify|confirm)\s*your\s*(identity|details|account)\s*(at|here|via|on)",
+    ],
+    "wildlife": [
+        r"capuchin|marmoset|\bbaby\s*(monkey|capuchin|macaque)|diaper\s*trained|hand\s*fed\b.{0,40}(monkey|parrot|macaw|baby)|(pups|puppies|kittens)\s*(available|for\s*sale)|deposit\b.{0,30}reserve\s*(yours|a\s*pup|a\s*kitten)|rehoming\s*fee",  # noqa: E501
+        r"jalak\s*bali|cendrawasih|lepas\s*kawin|adopsi\s*berbayar|(kucing|anjing)\s*ras\b.{0,60}(harga|kirim|jual|adopsi)|sertifikat\s*menyusul|\bbeo\b.{0,20}(jual|harga)",  # noqa: E501
+    ],
+}
+# Wider vocabulary: substances, models, brands and schemes senders name without any other tell.
+SLANG["drugs"] += [
+    r"carisoprodol|somadril|soma\s*350|zolpidem|clonazepam|lorazepam|ativan|methadone|subutex|suboxone|morphine\s*(pills|tabs)|dilaudid|opana|benzos?|molly\s*(caps|crystals)|\bdmt\b|mescaline|peyote|poppers\s*(for\s*sale)?|\bghb\b|crack\s*(rock|cocaine)|speed\s*pills|\bpingers\b",  # noqa: E501
+    r"microdos\w*|magic\s*mushrooms?|mushroom\s*(chocolate|gummies|bars|capsules)|smell-?\s*proof|stealth\s*(shipping|packaging)|jamur\s*(tlethong|kotoran\s*sapi|ajaib)|\bmushroom\b.{0,40}\b(4g|grams?|microdose|trip)",  # noqa: E501
+    r"(addy|vyvanse|ritalin|xans?|percs?|oxys?|norcos?)\b.{0,40}\b(a\s*pop|each|per|available|\$\d)",
+    r"obat\s*(penenang|tidur|kuat\s*melek)\b.{0,40}\b(eceran|tanpa\s*resep|ojol|cod|jual|ready)|(eceran|ojol)\b.{0,40}\b(pil|obat)\b|biar\s*(kuat\s*)?melek\b.{0,40}(pil|obat|eceran)",  # noqa: E501
+]
+SLANG["weapons"] += [
+    r"remington|mossberg|beretta|smith\s*(&|and)\s*wesson|\bs\s*&\s*w\b|ruger|sig\s*sauer|taurus\s*(g2|g3|pistol)|\bcolt\s*(1911|python|ar)|kalashnikov|uzi|desert\s*eagle|\bhk\s*(416|mp5)|mp5",  # noqa: E501
+    r"brass\s*knuckles|butterfly\s*knives|balisong|switchblades?|tactical\s*batons?|nunchaku|karambit|throwing\s*stars|pisau\s*(komando|lipat\s*otomatis|belati)|sangkur|belati|double\s*stick|stun\s*baton|setrum\s*kejut",  # noqa: E501
+    r"00\s*buck|buckshot|hollow\s*points?|no\s*transfer\s*needed|laras\s*(panjang|pendek)|magazen|magasin|bekas\s*aparat|airsoft|\bgranat\b|molotov",  # noqa: E501
+]
+SLANG["gambling"] += [
+    r"real\s*(money\s*)?payouts|enter\s*for\s*\$\d+.{0,60}\b(pot|prize\s*pool|split)|triple\s*your\s*deposit|welcome\s*package\b.{0,40}deposit|roulette|online\s*lottery|lottery\s*tickets?\s*online|fantasy\b.{0,30}payouts|\bmin\s*bet\b|\bodds\b.{0,40}\b(bet|pasang|tertinggi|boost)",  # noqa: E501
+    r"game\s*(aztec|olympus|mahjong|bonanza)|modal\s*\d+\s*(rb|ribu|k)\s*(bisa\s*)?jadi\s*\d+|saldo\s*gratis\b.{0,40}\b(daftar|member)|(daftar|register)\b.{0,40}\bsaldo\s*gratis|pasang\s*(parlay|bola|skor)|judi\s*bola|\bparlay\b",  # noqa: E501
+]
+SLANG["adult"] += [
+    r"companionship\b.{0,60}\b(overnight|gentlemen|discreet|hourly)|(discreet|private)\s*companions?|leaked\s*(tapes|videos?|pics|nudes)|uncensored\s*(video|full|tapes)|sex\s*tapes?|\bsex\b.{0,30}\b(video|tape|call|service)",  # noqa: E501
+    r"video\s*call\s*(hot|panas|seksi|nakal)|tanpa\s*rekam|(cowok|cewek|cowo|cewe)\b.{0,40}\b(check\s*in|ci)\b.{0,30}\b(malam|harga)|diajak\s*(check\s*in|ci)|\bcheck\s*in\b.{0,30}\bdm\s*untuk\s*harga",  # noqa: E501
+]
+SLANG["alcohol_tobacco"] += [
+    r"(bottle|case)\s*of\s*patron|patron\s*(tequila|silver|anejo|reposado)|don\s*julio|jose\s*cuervo|cuban\s*cigars|cohiba|montecristo|(case|crate|krat|dus)\s*(of\s*)?(corona|heineken|bintang|beers?|bir|anker)|\bbintang\b.{0,20}\b(krat|botol|kaleng|dingin)",  # noqa: E501
+    r"iceland\s*vodka|rokok\s*elektrik|\d+\s*hisapan|\bmods?\b.{0,20}\b(vape|coil|liquid)|liquor\s*store\s*delivery|alcohol\s*delivery|antar\s*(miras|bir|alkohol)",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"cracked\s*(licen[cs]es?|software|keys)|(windows|office)\s*(\d+\s*)?(pro\s*)?(and\s*office\s*)?(keys?|licen[cs]es?)\b.{0,40}\b(cheap|\$\d|lifetime|murah)|lifetime\s*licen[cs]es?\s*(for\s*)?\$\d",  # noqa: E501
+    r"swiss\s*movement\s*clone|jewell?er\s*couldn'?t|wrist\s*shots|original\s*tiruan|persis\s*(resmi|aslinya|ori)|sama\s*persis\s*(dengan|sama)\s*(aslinya|ori|original)|botol\s*dan\s*dus\s*sama",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"earn\s*\$\d+\s*(daily|a\s*day|per\s*day)|rating\s*(hotels|products|apps)\b.{0,40}\b(earn|paid|\$)|registration\s*(fee\s*)?\$?\d+.{0,30}paid|\d+\s*%\s*every\s*(week|day)|doubl(e|ing)\s*(your\s*)?(crypto|bitcoin|investment)",  # noqa: E501
+    r"gaji\s*\d+\s*(rb|ribu|k|jt)?\s*per\s*hari|deposit\s*awal\b.{0,30}aktivasi|(like|follow|subscribe)\b.{0,40}\b(gaji|dibayar|komisi)|penggandaan\s*uang|uang\s*\d+\s*(jt|juta)?\s*tanpa\s*kerja|ritual\b.{0,40}\buang|bukti\s*nyata\b.{0,40}(uang|profit|cuan)",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"(cleared|cures?|reverse[sd]?|heals?)\b.{0,30}\b(autism|cancer|diabetes|hiv|arthritis|alzheimer'?s)|before\s*it\s*gets\s*banned|drop\s*\d+\s*(dress\s*)?sizes|fat-?\s*blocking|without\s*(diet|dieting|exercise)",  # noqa: E501
+    r"(kanker|tumor)\s*(stadium\s*\d)?\b.{0,40}\b(bisa\s*)?sembuh|dokter\s*menyerah|pemutih\b.{0,40}\b(instan|permanen|\d+\s*hari)|kulit\s*putih\s*permanen|aman\s*untuk\s*ibu\s*hamil\s*100",  # noqa: E501
+]
+SLANG["phishing"] += [
+    r"(confirm|confirming|enter|entering|verify|verifying|update|updating)\s*your\s*(apple\s*id\s*|icloud\s*|bank\s*|account\s*)?(password|pin|passcode|credentials|card\s*details)\s*(at|here|via|on|in\s*the\s*link)",  # noqa: E501
+    r"restore\s*access\b.{0,60}\b(password|pin|code|login)|registration\s*code\b.{0,40}\b(reply|send|we\s*(just\s*)?texted)|reply\s*with\s*the\s*(registration|verification|6-?\s*digit)\s*code",  # noqa: E501
+    r"kode\s*(pendaftaran|registrasi)\b.{0,60}\b(balas|kirim|sms)|balas\b.{0,40}\bkode\s*(pendaftaran|registrasi|\d\s*angka)|(data|nomor)\s*kartu\s*(atm|kredit|debit)\b.{0,30}\b(isi|mengisi|kirim|ketik)|mengisi\s*data\s*kartu",  # noqa: E501
+]
+SLANG["wildlife"] += [
+    r"ball\s*pythons?|bearded\s*dragons?|morphs\s*(for\s*sale|available)|reptiles?\s*(for\s*sale|available)|tiger\s*(claws?|teeth|skins?|bones?)|elephant\s*ivory|bear\s*(bile|paws?)|hornbill",  # noqa: E501
+    r"taring\s*harimau|kulit\s*ular|kulit\s*buaya|musang\s*(pandan|luwak)?\b.{0,30}\b(jinak|ready|jual|anakan)|kura-?\s*kura\s*(sulcata|brazil|darat|moncong)|sulcata|paruh\s*rangkong|rangkong|burung\s*(hantu|elang|kakatua|nuri|jalak)\b.{0,40}\b(jual|ready|harga)",  # noqa: E501
+]
+# Concepts rather than names: the offer itself, however it is worded.
+SLANG["drugs"] += [
+    r"\b(pills|powder|tabs|rolls)\b.{0,30}\b(and|,)\s*(powder|pills|k|molly|tabs)\b|party\b.{0,30}\b(pills|powder|favors)|serbuk\s*putih|bikin\s*(semangat\s*begadang|fly|nge-?fly)|brownies?\s*(spesial|special|ganja)|cannabis\s*oil|pre-?rolls|\bwax\b.{0,30}\b(carts?|flower|dabs?)|420\s*friendly",  # noqa: E501
+]
+SLANG["weapons"] += [
+    r"(?<!\w )explosives\b|homemade\s*(bombs?|explosives?|guns?)|(bomb|explosive)\s*(making|guide|kit)|unregistered\s*(pistols?|guns?|rifles?|firearms?)|ship\s*in\s*parts|pistol\s*gas|peluru\s*karet|senjata\s*rakitan|senjata\b.{0,40}\b(pesanan|berfungsi)",  # noqa: E501
+]
+SLANG["gambling"] += [
+    r"\bbet\s*on\b.{0,60}\b(odds|\$|dollars|sign\s*up)|boosted\s*odds|slot\s*machines?\b.{0,60}\b(paid|pays|spin|win)|paid\s*out\s*\$\d|\bwagers?\b|uang\s*asli\b.{0,40}\b(tebak|taruhan|menang|hadiah)|(tebak\s*skor|tebakan)\b.{0,40}\buang\s*asli|pemberi\s*cuan|menang\s*berapapun\s*(pasti\s*)?dibayar",  # noqa: E501
+]
+SLANG["adult"] += [
+    r"hot\s*singles|no\s*strings\s*attached|webcam\s*(shows?|girls|models)|(cam|webcam)\b.{0,40}\bpay\s*per\s*minute|anything\s*you\s*ask|dipijat\s*cewek|layanan\s*(spesial|plus)\s*sampai\s*puas|sampai\s*puas\b.{0,30}(hotel|admin|cewek)|grup\s*(telegram\s*)?18\s*\+|ribuan\s*video\b.{0,30}(bayar|sekali)",  # noqa: E501
+]
+SLANG["alcohol_tobacco"] += [
+    r"(vodka|rum|tequila|gin|whiske?y|wine|beer|bir)\b.{0,60}\b(id\s*not\s*required|no\s*id|tanpa\s*cek\s*umur|bottles?|kaleng|antar\s*24\s*jam)|tembakau\s*iris|kertas\s*linting|juice\s*pods|pods?\s*for\s*your\s*juul",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"identical\s*to\s*(the\s*)?(apple'?s|original|real|brand)|fake\s*(ids?|passports?|driver'?s?\s*licen[cs]es?|diplomas?|certificates?)|scannable|asli\s*tapi\s*palsu|\baspal\b|ijazah\b.{0,40}\b(palsu|aspal|jual|legalisir)|sertifikat\s*palsu|dijamin\s*lolos\s*cek|sama\s*persis\s*ori",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"(cover|pay)\s*(the\s*|just\s*)?\$?\d+([.,]\d+)?\s*(shipping|handling|fee)\s*to\s*(claim|receive|get)|(chosen|selected)\s*for\s*(our\s*)?\$[\d,]+\s*\w*\s*(reward|gift|prize)|send\s*me\s*\$\d+.{0,60}\bget\s*\$[\d,]+\s*back|\$[\d,]+\s*back\s*by\b",  # noqa: E501
+    r"bantuan\s*sosial\b.{0,60}\b(biaya|bayar|transfer)|biaya\s*verifikasi\b.{0,40}\bpencairan|keuntungan\s*tetap\s*\d+\s*%|tanpa\s*perlu\s*paham\s*trading",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"(back\s*to\s*normal|normal\s*(kembali|lagi)?)\s*(in|dalam)\s*\d+\s*(days?|hari|minggu|weeks?)|without\s*medication|tanpa\s*(obat\s*dokter|kacamata|operasi)|regrow\s*(lost\s*)?hair|(hair|rambut)\b.{0,40}\b(guaranteed|dijamin)\b|ramuan\s*rahasia|terbukti\s*ampuh|salt\s*trick|one\s*weird\s*trick",  # noqa: E501
+]
+SLANG["phishing"] += [
+    r"enter\s*your\s*(bank|banking|online\s*banking)\s*(login|details|credentials)|login\s*dengan\s*akun\s*(m-?banking|bank|internet\s*banking)|nama\s*ibu\s*kandung|mother'?s\s*maiden\s*name|unduh\s*aplikasi\b.{0,60}\b(apk|login|m-?banking)|(security\s*code|cvv)\s*(here|at|via)|update\s*your\s*card\s*(number|details)",  # noqa: E501
+]
+SLANG["wildlife"] += [
+    r"hedgehogs?\b.{0,60}(\$|homes|for\s*sale|ship)|sugar\s*glider\s*joeys|looking\s*for\s*new\s*homes\b.{0,40}\$\d+\s*each|ekspedisi\s*hewan|teripang\b.{0,40}(sirip|grade|ekspor)|sea\s*cucumber\b.{0,30}(shark|bulk)|(ayam\s*kate|bebek\s*hias|kelinci)\b.{0,40}\b(ready|jual|kirim)|\b(ready|jual)\s*(anak\s*)?(ayam\s*kate|bebek\s*hias|kelinci)",  # noqa: E501
+]
+
+# Gaps the check set showed (its first measurement is the README's figure).
+ANIMALS_ID = r"buaya|biawak|ular|kura-?\s*kura|landak|musang|tarsius|kukang|kakatua|nuri|beo|elang|rangkong|merak|penyu|trenggiling|harimau|beruang(\s*madu)?|orangutan|owa|lutung|monyet|kucing\s*(anggora|persia|ras|bengal|sphynx)|anjing\s*(ras|husky|pom|golden|shih\s*tzu)"  # noqa: E501
+SLANG["wildlife"] += [
+    near(ANIMALS_ID, r"jual|dijual|anakan|ready|kolektor|mahar|siap\s*adopsi|adopsi\s*berbayar|bisa\s*kirim", 50),
+    r"(chicks|puppies|pups|kittens|cubs|joeys|hatchlings)\s*(for\s*sale|available|ready)|forever\s*homes?\b.{0,40}\$|deposit\s*secures",
+]
+SLANG["alcohol_tobacco"] += [
+    r"minuman\s*(beralkohol|keras)|alkohol\s*golongan|golongan\s*a\s*b\s*c|golongan\s*abc|alcohol\s*delivery|(beer|beers|liquor|wine|booze)\s*(delivered|delivery)|(heineken|stella|corona|carlsberg|budweiser|guinness)\b.{0,40}\b(cases?|delivered|ice\s*cold|order)",  # noqa: E501
+]
+SLANG["drugs"] += [
+    r"daun\s*(hijau|ijo)(\s*kering)?|tabs\s*of\s*acid|\bacid\s*tabs|\blsd\b|plug'?s?\s*(is\s*)?back|happy\s*five|\bh5\b.{0,20}(pil|ready)",
+]
+SLANG["weapons"] += [
+    r"(pistols?|handguns?|guns?|firearms?|rifles?)\s*(available|for\s*sale)|no\s*waiting\s*period|revolver\s*rakitan|cipacing",
+]
+SLANG["gambling"] += [
+    r"sure-?\s*win|fixed\s*match(es)?|bet\s*big|betting\s*tips|tips\b.{0,40}\bbet\b|poker\s*dan\s*domino|domino\s*online"
+]
+SLANG["counterfeit"] += [
+    r"replicas?\s*(football\s*)?(jerseys?|shirts?|watches|bags?|sneakers|shoes|belts?)|looks?\s*exactly\s*like\s*(the\s*)?(official|original|real)|bukan\s*barang\s*asli|tidak\s*ada\s*bedanya|sama\s*seperti\s*aslinya|replika\s*mesin",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"burns?\s*(\d+\s*)?(lbs?|kg|pounds?)?\s*(of\s*)?fat|while\s*you\s*sleep\b.{0,40}(fat|weight|slim)|(fat|weight|slim)\b.{0,40}while\s*you\s*sleep|no\s*diet\s*,?\s*no\s*exercise|cures?\s*high\s*blood\s*pressure|throw\s*away\s*your\s*pills|nambah\s*\d+\s*cm|garansi\s*uang\s*kembali\b.{0,40}(sembuh|alami)|(sembuh|alami)\b.{0,40}garansi\s*uang\s*kembali",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"pajak\s*(undian|hadiah)|pemenang\s*undian\b.{0,80}(transfer|biaya|pajak)|rekening\s*panitia|(you\s*have|you'?ve)\s*won\b.{0,80}\b(fee|pay|send)|withdraw\s*\$[\d,]+\s*in\s*\d+\s*(hours|days)|profit\s*\d+\s*%\s*per\s*hari|modal\s*kembali\s*dalam",  # noqa: E501
+]
+
+# Broader euphemisms and schemes, by category (the fifth set's misses, then what else is written like them).
+SLANG["drugs"] += [
+    r"blotters?|\bcandy\b.{0,60}\b(crystal|gram|blotter|pills|tabs)|gram\s*of\s*(crystal|coke|ice|white)|\bcrystal\b.{0,30}\b(gram|meet|usual\s*place)|shard|\bbars\b.{0,20}\b(xan|green|yellow)|nang(s)?\b|whippets|nitrous\s*(tanks|canisters)\s*(for\s*sale|delivery)",  # noqa: E501
+    r"\bpil\s*(putih|kuning|anjing|jin|setan)|obat\s*(jin|setan|fly)|sabu\s*-?\s*sabu|paket\s*hemat\s*\d+\s*(gram|gr|g)\b|\b\d+\s*(gram|gr)\b.{0,40}\b(aceh|ijo|kering|barang)",  # noqa: E501
+]
+SLANG["adult"] += [
+    r"body\s*-?\s*to\s*-?\s*body|\bb2b\s*massage|vip\s*finish|(young|sexy|hot)\s*(thai|asian|latina|russian)?\s*(ladies|girls|babes)\b.{0,60}\b(massage|private|rooms?|outcall|incall)|sensual\s*massage",  # noqa: E501
+    r"terapis\s*wanita\s*muda|layanan\s*ekstra|kamar\s*privat\b.{0,40}(terapis|pijat|spa)|(jual|open)\s*(foto|video)(\s*dan\s*(foto|video))?\s*(pribadi|privat|hot|bugil|telanjang)|foto\s*bugil|telanjang|\bbugil\b|\bmesum\b|tanpa\s*sensor",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"cloned\s*(accounts?|cards?|netflix|spotify)|(netflix|spotify|youtube|canva|chatgpt)\s*(premium\s*)?(accounts?|akun)\b.{0,40}\b(lifetime|selamanya|murah|\$\d|one\s*payment)|cracked\s*(apps?|games?)",  # noqa: E501
+    r"(stnk|bpkb|ktp|sim|ijazah|akta|paspor|npwp)\s*(duplikat|palsu|aspal)|(duplikat|palsu)\s*(stnk|bpkb|ktp|sim|ijazah|paspor)|motor\s*bodong|mobil\s*bodong|surat\s*(kendaraan\s*)?(palsu|aspal)",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"recruit\s*\d+\s*(friends|people)|each\s*pays\s*\$\d+|unlimited\s*income|be\s*your\s*own\s*boss\b.{0,60}\b(recruit|earn|\$)|pyramid|ponzi|(setor|deposit)\s*\d+\s*(rb|ribu|k|jt)?\b.{0,40}\bjadi\s*\d+|sistem\s*berantai|arisan\s*berantai|money\s*game",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"magnetic\s*bracelets?\b.{0,60}\b(cure|eliminat|heal|pain)|eliminates?\b.{0,60}\b(forever|permanently)|scientifically\s*proven\b.{0,40}(cure|heal|forever|eliminat)|(arthritis|joint\s*pain|diabetes|cancer|asthma)\s*(forever|permanently)",  # noqa: E501
+    r"menghilangkan\s*(tumor|kista|kanker|benjolan|miom)|(tumor|kista|miom|benjolan)\b.{0,40}\b(tanpa\s*operasi|hilang|luruh)|(kilo|kg)\s*dalam\s*\d+\s*hari|pasti\s*berhasil",  # noqa: E501
+]
+SLANG["phishing"] += [
+    r"read\s*(me|out)\s*the\s*(\d\s*-?\s*digit\s*)?(number|code)|(number|code)\s*we\s*(just\s*)?(texted|sent)\s*you\b.{0,10}$|verify\s*your\s*identity\s*and\s*pay|held\s*at\s*customs\b.{0,60}\b(pay|verify|fee)|(customs|redelivery|release)\s*fee",  # noqa: E501
+    r"(kirim|kirimkan|sebutkan|bacakan|kasih\s*tau)\s*(kode|otp)\b|kode\s*\d\s*digit\s*(ke|kepada)\s*(nomor|kami|saya)|(sebutkan|berikan)\s*nomor\s*kartu|untuk\s*pembatalan\b.{0,60}\b(kode|nomor\s*kartu|pin)",  # noqa: E501
+]
+SLANG["wildlife"] += [
+    near(
+        r"(anak\s*)?(anjing|kucing)\s*(pomeranian|pom|husky|golden|chihuahua|shih\s*tzu|poodle|pug|beagle|maine\s*coon|anggora|persia|british|scottish|ragdoll)|puppy|puppies|kitten|kittens",
+        r"mahar|\$\d|harga|jual|dijual|rehoming\s*fee|deposit|bisa\s*(cod|kirim)|for\s*sale|available",
+        60,
+    ),  # noqa: E501
+    r"\bmahar\b.{0,30}\b(\d|rb|jt|ribu|juta|\{\{)|burung\s*(merak|kasuari|cendrawasih|rangkong|jalak|elang|kakatua|nuri|beo)\b.{0,40}\b(jual|dijual|jinak|siap\s*kirim|ready)|(jual|dijual)\s*burung\s*(merak|kasuari|cendrawasih|rangkong|jalak|elang|kakatua|nuri|beo)",  # noqa: E501
+]
+
+# Sixth round: stakes, grants, fake money and claims about sexual health, beyond the set that showed them.
+SLANG["drugs"] += [
+    r"\bthe\s*green\b.{0,40}\b(fresh|eighths?|quarters?|ready|zips?)|\b(eighths?|quarters?|half\s*(o|oz)|zips?)\b.{0,30}\b(ready|available|for\s*\$|hit\s*my\s*line)|hit\s*my\s*line|obat\s*(keras\s*)?daftar\s*g\b.{0,40}\b(eceran|tanpa\s*resep|jual)",  # noqa: E501
+]
+SLANG["weapons"] += [
+    r"(military|army)\s*grade\b.{0,40}\b(rifles?|weapons?|guns?|armou?r)|tactical\s*(rifles?|shotguns?|pistols?)|body\s*armou?r\b.{0,40}\b(rifles?|guns?|ammo)|(rifles?|guns?|pistols?)\b.{0,40}\bshipped\s*discreetly",  # noqa: E501
+]
+SLANG["gambling"] += [
+    r"\bstakes?\s*(from|of|only)?\s*\$?\d+|your\s*stake|win\s*up\s*to\s*\d+\s*x|predict\s*the\s*(final\s*)?score\b.{0,60}\b(stake|win|register|\$)|capsa\s*susun|\bceme\b|\bqq\s*online|\bsakong\b|\bbandarq\b",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    r"counterfeit\s*(\$\d+\s*)?(bills|notes|money|cash|currency|banknotes)|pass\s*the\s*pen\s*test|prop\s*money|(jual|jasa|pembuatan|order)\s*(\w+\s*){0,2}uang\s*palsu|uang\s*palsu\b.{0,40}\b(lolos|kualitas|minimal|order|lembar)|lolos\s*sinar\s*uv",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"(business|government|federal|relief|covid|umkm|bansos)\s*(grant|bantuan)?\b.{0,80}\b(application|processing|release|activation|materai|admin)\s*(fee|biaya)?|you\s*qualify\s*for\s*a\s*\$[\d,]+|application\s*fee\b.{0,30}\b(lock|grant|release|claim)|biaya\s*(materai|meterai|administrasi)\b.{0,40}\b(pencairan|cair)",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"(impotensi|ejakulasi\s*dini|disfungsi\s*ereksi|erectile\s*dysfunction|premature\s*ejaculation)\b.{0,60}\b(seketika|permanen|ajaib|sembuh|dijamin|instant|permanent|miracle|cure)|(ajaib|seketika|instant|miracle)\b.{0,40}\b(impotensi|ejakulasi|ereksi|erectile)",  # noqa: E501
+    r"hilang\s*total\s*dalam\s*\d+\s*(hari|minggu)|(melt|burn)\s*away\s*\d+\s*(pounds|lbs|kg)|memory\s*loss\b.{0,40}\b(revers|cure|prevent)|prevents?\s*alzheimer",  # noqa: E501
+]
+
+for _category, _patterns in SLANG.items():
+    RULES[_category] += _patterns
+
+# Phrases that turn a phishing-like sentence into the bank's own warning.
+PHISHING_NEGATIONS = re.compile(r"\b(never|don'?t|do\s*not|not\s*even|jangan|tidak\s*pernah|tidak\s*akan)\b")
+
+SHORTENERS = re.compile(
+    r"(?<![\w.-])(bit\.ly|bitly\.com|tinyurl\.com|t\.co|goo\.gl|ow\.ly|s\.id|cutt\.ly|is\.gd|v\.gd|rebrand\.ly|shorturl\.at"
+    r"|tiny\.cc|rb\.gy|t\.ly|buff\.ly|shorte\.st|adf\.ly|bl\.ink|lnkd\.in|u\.to|cli\.re|short\.io|tiny\.one)(?=/|\b)",
+    re.IGNORECASE,
+)
+
+# Whole words only ("sabu" is not "sabung"); digits may touch a word ("slot88").
+COMPILED = {
+    category: [re.compile(rf"(?:(?<![a-z])|(?![a-z]))(?:{pattern})(?:(?![a-z])|(?<![a-z]))") for pattern in patterns]
+    for category, patterns in RULES.items()
+}
+
+
+def lexicon_hits(normalised: str) -> dict[str, list[str]]:
+    """Category -> the phrases that matched, in order of appearance."""
+    hits: dict[str, list[str]] = {}
+    for category, patterns in COMPILED.items():
+        for pattern in patterns:
+            for match in pattern.finditer(normalised):
+                around = normalised[max(0, match.start() - 40) : match.end()]
+                if category == "phishing" and PHISHING_NEGATIONS.search(around):
+                    continue  # "never share this code": the sender's own warning
+                phrase = match.group(0).strip()
+                if phrase and phrase not in hits.setdefault(category, []):
+                    hits[category].append(phrase)
+        phrases = hits.get(category)
+        if not phrases:
+            hits.pop(category, None)
+            continue
+        # "slot gacor malam ini, depo" says no more than "gacor" and "depo": keep the shortest evidence.
+        hits[category] = [p for p in phrases if not any(q != p and q in p for q in phrases)]
+    return hits
+
+
+def shortener_hits(raw: str) -> list[str]:
+    return list(dict.fromkeys(m.group(0).lower() for m in SHORTENERS.finditer(raw or "")))

@@ -1,0 +1,95 @@
+"""The category advisor: a Utility template worded like a promotion is told WhatsApp will likely file it as
+Marketing, next to the category on wizard steps 1 and 2, with the promotional phrases highlighted."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from templates_app.screening import category_advice, wording_advice
+from templates_app.screening.advisor import MESSAGE
+from templates_app.screening.model import CORPUS as SCREEN_CORPUS
+from templates_app.screening.model import load_corpus
+from tests.templates_app.builders import VALID, new_template
+
+PROMO_BODY = "Hello {{1}}, your order has shipped! Shop our new collection and get 20% off your next order."
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Your order has shipped. Shop now and save more next time!", {"Shop now"}),
+        (
+            "Pesanan sudah dikirim! Cek koleksi terbaru kami, diskon 50% sampai Minggu.",
+            {"Cek koleksi terbaru", "diskon 50%"},
+        ),
+        ("Payment received. Upgrade to Premium today with code SAVE20!", {"Upgrade to", "with code SAVE20"}),
+        ("Janji temu Anda besok. Beli 1 gratis 1 untuk perawatan kedua, buruan!", {"Beli 1 gratis 1", "buruan"}),
+    ],
+)
+def test_promotional_wording_in_english_and_indonesian_is_named(text, phrases):
+    advice = wording_advice([("en_US body", text)])
+    assert advice.warn and advice.message == MESSAGE
+    assert phrases <= set(advice.phrases)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your order #A8812 has shipped and will arrive on Monday.",
+        "Pembayaran Rp150.000 untuk tagihan INV-2 sudah kami terima. Terima kasih.",
+        "Your refund was processed; the discount you used stays on your receipt.",
+        "Free cancellation until 24 hours before your appointment.",
+    ],
+)
+def test_true_utility_wording_gets_no_warning(text):
+    assert not wording_advice([("body", text)]).warn
+
+
+def test_only_utility_templates_are_advised(org_a, agent, account_a):
+    data = {**VALID, "body": PROMO_BODY}
+    utility = new_template(org_a, agent, account_a, name="utility_promo", category="UTILITY", data=data)
+    marketing = new_template(org_a, agent, account_a, name="marketing_promo", category="MARKETING", data=data)
+    assert category_advice(template=utility).warn
+    assert not category_advice(template=marketing).warn
+
+
+def test_step_two_shows_the_warning_next_to_the_category_with_the_phrases_marked(org_a, agent, account_a, agent_client):
+    template = new_template(org_a, agent, account_a, data={**VALID, "body": PROMO_BODY})
+    page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
+    assert "WhatsApp will likely file this as Marketing" in page
+    assert "<mark>new collection</mark>" in page and "<mark>get 20% off</mark>" in page
+    assert "data-advice-rules=" in page  # the page re-checks as the author types
+
+
+def test_step_two_of_a_plain_utility_template_has_the_check_but_no_warning(org_a, agent, account_a, agent_client):
+    template = new_template(org_a, agent, account_a)
+    page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
+    assert re.search(r"data-category-advice[^>]* hidden>", page)
+
+
+def test_step_one_shows_the_warning_under_the_category(org_a, agent, account_a, agent_client):
+    template = new_template(org_a, agent, account_a, data={**VALID, "body": PROMO_BODY})
+    page = agent_client.get(reverse("template_details_edit", args=[template.pk])).content.decode()
+    assert "WhatsApp will likely file this as Marketing" in page
+    assert "<mark>Shop our</mark> <mark>new collection</mark>" in page
+
+
+def test_highlighting_escapes_the_authors_text(org_a, agent, account_a):
+    body = "Hello {{1}}, <script>alert(1)</script> shop now for 20% off"
+    template = new_template(org_a, agent, account_a, data={**VALID, "body": body})
+    ((where, html),) = category_advice(template=template).highlighted
+    assert where == "en_US body"
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>shop now</mark>" in html
+
+
+def test_the_advisor_meets_its_goal_on_its_corpus_in_each_language():
+    rows = load_corpus(SCREEN_CORPUS.parent / "advisor.jsonl")
+    for lang in ("en", "id"):
+        promotional = [r for r in rows if r["lang"] == lang and r["promotional"]]
+        utility = [r for r in rows if r["lang"] == lang and not r["promotional"]]
+        assert len(promotional) >= 50 and len(utility) >= 50
+        warned = {r["id"] for r in rows if wording_advice([("body", r["body"])]).warn}
+        assert sum(r["id"] in warned for r in promotional) >= 0.9 * len(promotional), lang
+        assert sum(r["id"] in warned for r in utility) <= 0.1 * len(utility), lang
