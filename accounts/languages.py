@@ -9,6 +9,7 @@ has no browser to ask.
 """
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils import translation
 
 SUPPORTED = tuple(code for code, _name in settings.LANGUAGES)
@@ -34,7 +35,12 @@ def language_for_user(user) -> str:
 
 
 def language_for_request(request) -> str:
-    return language_for_user(getattr(request, "user", None)) or translation.get_language_from_request(request)
+    try:
+        preferred = language_for_user(getattr(request, "user", None))
+    except (OperationalError, InterfaceError):
+        # The database is down: the view answers 503 (UnavailableMiddleware) in the browser's language.
+        preferred = ""
+    return preferred or translation.get_language_from_request(request)
 
 
 def language_for_recipient(user) -> str:

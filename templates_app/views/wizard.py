@@ -166,7 +166,7 @@ def _apply_action(data: dict, action: str, *, category: str, new_name: str = "")
 
     Returns the data and a message for the person when the edit could not be made.
     """
-    kind, _, arg = action.partition(":")
+    kind, _sep, arg = action.partition(":")
     buttons = data["buttons"]
     if kind == "add_button" and arg in BUTTON_KINDS and BUTTON_KINDS[arg].allowed_in(category):
         same_kind = sum(1 for b in buttons if b.get("kind") == arg)
