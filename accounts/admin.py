@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from .emails import email_changed_notice_email
+from .languages import language_for_recipient
 from .models import AuditEntry, ChannelAccount, ChannelAccountEvent, DevMail, Membership, Organization, User
 
 
@@ -38,7 +39,7 @@ class UserAdmin(DjangoUserAdmin):
         super().save_model(request, obj, form, change)
         if old_email and old_email.lower() != obj.email.lower():
             # Queued after the admin's transaction commits.
-            email_changed_notice_email(old_email=old_email, new_email=obj.email)
+            email_changed_notice_email(old_email=old_email, new_email=obj.email, language=language_for_recipient(obj))
 
 
 class MembershipInline(admin.TabularInline):

@@ -22,12 +22,13 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy
 
 from qontak_broadcast.client_address import client_ip
 
 logger = logging.getLogger(__name__)
 
-THROTTLED_MESSAGE = "Too many failed attempts. Wait 15 minutes and try again, or reset your password."
+THROTTLED_MESSAGE = gettext_lazy("Too many failed attempts. Wait 15 minutes and try again, or reset your password.")
 
 
 def login_email(request, credentials: dict | None) -> str:

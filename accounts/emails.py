@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.utils import timezone
 
+from .languages import datetime_display
 from .mail import email_queue
 
 
-def email_changed_notice_email(*, old_email: str, new_email: str) -> None:
+def email_changed_notice_email(*, old_email: str, new_email: str, language: str | None = None) -> None:
     """Tell the old address that an operator moved the account to a new email: a takeover can't go unseen."""
     email_queue(
         to=[old_email],
@@ -12,7 +13,8 @@ def email_changed_notice_email(*, old_email: str, new_email: str) -> None:
         context={
             "old_email": old_email,
             "new_email": new_email,
-            "when": timezone.localtime().strftime("%d %b %Y, %H:%M %Z"),
+            "when": datetime_display(timezone.now()),
             "site_url": settings.SITE_URL,
         },
+        language=language,
     )

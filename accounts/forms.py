@@ -3,10 +3,12 @@ from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .backends import THROTTLED_MESSAGE
+from .languages import language_for_recipient
 from .mail import email_queue
 from .throttle import password_reset_allowed
 
@@ -28,14 +30,14 @@ class LoginForm(ThrottledLoginMixin, AuthenticationForm):
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": "That email and password don't match an account. Check both and try again.",
+        "invalid_login": _("That email and password don't match an account. Check both and try again."),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Email"
+        self.fields["username"].label = _("Email")
         self.fields["username"].widget = forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
-        self.fields["password"].label = "Password"
+        self.fields["password"].label = _("Password")
 
 
 class OperatorLoginForm(ThrottledLoginMixin, OTPAdminAuthenticationForm):
@@ -48,8 +50,8 @@ class OperatorLoginForm(ThrottledLoginMixin, OTPAdminAuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Email"
-        self.fields["otp_token"].label = "Code from your authenticator app"
+        self.fields["username"].label = _("Email")
+        self.fields["otp_token"].label = _("Code from your authenticator app")
         self.fields["otp_device"].widget = forms.HiddenInput()
 
     def _chosen_device(self, user):
@@ -58,8 +60,10 @@ class OperatorLoginForm(ThrottledLoginMixin, OTPAdminAuthenticationForm):
     def _verify_token(self, user, token, device=None):
         if device is None:
             raise forms.ValidationError(
-                "This account has no authenticator app enrolled. An operator can enroll one with "
-                "`python manage.py totp_enroll`.",
+                _(
+                    "This account has no authenticator app enrolled. An operator can enroll one with "
+                    "`python manage.py totp_enroll`."
+                ),
                 code="no_device",
             )
         return super()._verify_token(user, token, device)
@@ -100,4 +104,9 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             context={"email": to_email},
             sealed_context={"reset_url": reset_url},
             expires=settings.PASSWORD_RESET_TIMEOUT,
+            language=language_for_recipient(context["user"]),
         )
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.LANGUAGES)

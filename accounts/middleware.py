@@ -1,6 +1,10 @@
 from django.contrib import messages
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext
 
+from .languages import language_for_request
 from .selectors import membership_current, memberships_for_request, memberships_for_user
 
 SESSION_KEY = "organization_id"
@@ -22,7 +26,7 @@ def _membership(request):
         # refused (no membership), and the next one acts in another of their
         # organizations, if any. Never a silent move to another tenant mid-request.
         del request.session[SESSION_KEY]
-        messages.warning(request, "You are no longer a member of that organization.", fail_silently=True)
+        messages.warning(request, gettext("You are no longer a member of that organization."), fail_silently=True)
         return None
     if membership is not None and chosen is None:
         # Sessions from before logging in pinned it (pin_organization_on_login):
@@ -52,3 +56,26 @@ class CurrentMembershipMiddleware:
         request.memberships = SimpleLazyObject(lambda: _memberships(request))
         request.membership = SimpleLazyObject(lambda: _membership(request))
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """Activates the interface language: the person's preference, else the browser's, else English.
+
+    Django's LocaleMiddleware reads only the cookie and Accept-Language, and
+    runs before authentication; this one runs after it, so a signed-in
+    person's saved preference (`accounts.languages.language_for_user`) wins
+    on every device.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_for_request(request)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        response.headers.setdefault("Content-Language", language)
+        translation.deactivate()
+        return response

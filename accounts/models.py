@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .fields import EncryptedTextField
 
@@ -31,8 +32,8 @@ class UserManager(BaseUserManager):
 class Language(models.TextChoices):
     """Languages of the interface a person can prefer."""
 
-    ENGLISH = "en", "English"
-    INDONESIAN = "id", "Bahasa Indonesia"
+    ENGLISH = "en", _("English")
+    INDONESIAN = "id", _("Bahasa Indonesia")
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -41,9 +42,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("email", max_length=254, unique=True)
     full_name = models.CharField(max_length=150, blank=True)
     is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False, help_text="May log in to the operators' admin site.")
+    is_staff = models.BooleanField(default=False, help_text=_("May log in to the operators' admin site."))
     date_joined = models.DateTimeField(default=timezone.now)
-    language = models.CharField("preferred language", max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    # Blank: the interface follows the browser's Accept-Language (accounts.languages).
+    language = models.CharField(_("preferred language"), max_length=8, choices=Language.choices, blank=True, default="")
 
     objects = UserManager()
 
@@ -78,9 +80,9 @@ class Organization(models.Model):
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin", "Admin"
-    AGENT = "agent", "Agent"
-    REVIEWER = "reviewer", "Reviewer"
+    ADMIN = "admin", _("Admin")
+    AGENT = "agent", _("Agent")
+    REVIEWER = "reviewer", _("Reviewer")
 
 
 class Membership(models.Model):
@@ -104,8 +106,8 @@ class Membership(models.Model):
 
 
 class Provider(models.TextChoices):
-    REVIEW_DESK = "review_desk", "Review desk (built in)"
-    META = "meta", "WhatsApp Business Platform (Meta)"
+    REVIEW_DESK = "review_desk", _("Review desk (built in)")
+    META = "meta", _("WhatsApp Business Platform (Meta)")
 
 
 class ChannelAccount(models.Model):
@@ -119,11 +121,13 @@ class ChannelAccount(models.Model):
     meta_app_id = models.CharField("Meta app ID", max_length=64, blank=True)
     meta_access_token = EncryptedTextField("Meta access token", blank=True)
     meta_app_secret = EncryptedTextField(
-        "Meta app secret", blank=True, help_text="Checks this account's webhooks; empty: the META_APP_SECRET setting."
+        "Meta app secret",
+        blank=True,
+        help_text=_("Checks this account's webhooks; empty: the META_APP_SECRET setting."),
     )
     phone_number_id = models.CharField("WhatsApp phone number ID", max_length=64, blank=True)
     disconnected_at = models.DateTimeField(
-        null=True, blank=True, help_text="Disconnected: its templates stay, read-only, and nothing is sent."
+        null=True, blank=True, help_text=_("Disconnected: its templates stay, read-only, and nothing is sent.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -138,11 +142,11 @@ class ChannelAccountEvent(models.Model):
     """The audit trail of a channel account: who connected, imported, changed, disconnected or deleted what."""
 
     class Action(models.TextChoices):
-        CONNECTED = "connected", "Connected"
-        IMPORTED = "imported", "Imported templates"
-        SECRETS_CHANGED = "secrets_changed", "Changed the app secret or access token"
-        DISCONNECTED = "disconnected", "Disconnected"
-        TEMPLATE_DELETED = "template_deleted", "Deleted a template from WhatsApp"
+        CONNECTED = "connected", _("Connected")
+        IMPORTED = "imported", _("Imported templates")
+        SECRETS_CHANGED = "secrets_changed", _("Changed the app secret or access token")
+        DISCONNECTED = "disconnected", _("Disconnected")
+        TEMPLATE_DELETED = "template_deleted", _("Deleted a template from WhatsApp")
 
     account = models.ForeignKey(ChannelAccount, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=32, choices=Action.choices)
@@ -185,25 +189,25 @@ class AuditEntry(models.Model):
     """
 
     class Action(models.TextChoices):
-        INVITATION_SENT = "invitation_sent", "Invitation sent"
-        INVITATION_RESENT = "invitation_resent", "Invitation resent"
-        INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
-        INVITATION_ACCEPTED = "invitation_accepted", "Invitation accepted"
-        ROLE_CHANGED = "role_changed", "Role changed"
-        MEMBER_REMOVED = "member_removed", "Member removed"
-        MEMBER_LEFT = "member_left", "Member left"
-        ORGANIZATION_CHANGED = "organization_changed", "Organization settings changed"
-        PROFILE_CHANGED = "profile_changed", "Profile changed"
-        PASSWORD_CHANGED = "password_changed", "Password changed"
-        EMAIL_CHANGED = "email_changed", "Email changed"
-        SECURITY_SETTING_CHANGED = "security_setting_changed", "Security setting changed"
+        INVITATION_SENT = "invitation_sent", _("Invitation sent")
+        INVITATION_RESENT = "invitation_resent", _("Invitation resent")
+        INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Invitation accepted")
+        ROLE_CHANGED = "role_changed", _("Role changed")
+        MEMBER_REMOVED = "member_removed", _("Member removed")
+        MEMBER_LEFT = "member_left", _("Member left")
+        ORGANIZATION_CHANGED = "organization_changed", _("Organization settings changed")
+        PROFILE_CHANGED = "profile_changed", _("Profile changed")
+        PASSWORD_CHANGED = "password_changed", _("Password changed")
+        EMAIL_CHANGED = "email_changed", _("Email changed")
+        SECURITY_SETTING_CHANGED = "security_setting_changed", _("Security setting changed")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     # The actor's address at the time: the trail reads the same after they change it.
     actor_email = models.CharField(max_length=254)
     action = models.CharField(max_length=32, choices=Action.choices)
-    target = models.CharField(max_length=254, blank=True, help_text="Who or what the change is about.")
+    target = models.CharField(max_length=254, blank=True, help_text=_("Who or what the change is about."))
     summary = models.CharField(max_length=500, blank=True)
     changes = models.JSONField(default=dict, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)

@@ -4,6 +4,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from .models import Role
 
@@ -27,7 +28,7 @@ def role_required(*roles: str):
                 return redirect_to_login(request.get_full_path())
             membership = request.membership
             if not membership or membership.role not in roles:
-                raise PermissionDenied("Your role in this organization does not allow this page.")
+                raise PermissionDenied(_("Your role in this organization does not allow this page."))
             return view(request, *args, **kwargs)
 
         wrapped.allowed_roles = tuple(roles)

@@ -143,3 +143,11 @@ def operator_totp_enroll(*, email: str, replace: bool = False):
             )
         existing.delete()
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+
+
+def user_language_set(*, user: User, language: str) -> None:
+    """Save the person's interface language ("" follows the browser); emails follow it too."""
+    from .languages import PREFERENCE_FIELD
+
+    User.objects.filter(pk=user.pk).update(**{PREFERENCE_FIELD: language})
+    setattr(user, PREFERENCE_FIELD, language)

@@ -17,8 +17,17 @@ logger = logging.getLogger(__name__)
     retry_jitter=True,
     max_retries=12,
 )
-def send_email(self, *, to: list[str], template: str, context: dict, sealed: str = "", sealed_max_age: int = 0):
-    """Render and send one email; retried with backoff while SMTP is unreachable."""
+def send_email(
+    self,
+    *,
+    to: list[str],
+    template: str,
+    context: dict,
+    sealed: str = "",
+    sealed_max_age: int = 0,
+    language: str = "",
+):
+    """Render and send one email in the recipient's `language`; retried with backoff while SMTP is unreachable."""
     if sealed:
         try:
             context = {**context, **unseal(sealed, max_age=sealed_max_age)}
@@ -27,4 +36,4 @@ def send_email(self, *, to: list[str], template: str, context: dict, sealed: str
             # sending it late would only confuse the recipient.
             logger.info("Dropped email %r: its sealed content expired", template)
             return
-    email_deliver(to=to, template=template, context=context)
+    email_deliver(to=to, template=template, context=context, language=language or None)

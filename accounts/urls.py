@@ -29,6 +29,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("accounts/organization/", views.organization_switch, name="organization_switch"),
+    path("accounts/language/", views.language_switch, name="language_switch"),
     path("settings/channels/", views.channel_account_list, name="channel_account_list"),
     path("settings/channels/<int:account_id>/", views.channel_account_detail, name="channel_account_detail"),
     path("dev/mailbox/", views.dev_mailbox, name="dev_mailbox"),

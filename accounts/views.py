@@ -4,13 +4,16 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
 
-from .forms import LoginForm, OrganizationSwitchForm, PasswordResetForm
+from .forms import LanguageForm, LoginForm, OrganizationSwitchForm, PasswordResetForm
 from .middleware import SESSION_KEY
 from .models import DevMail
 from .permissions import ADMINS, role_required
 from .selectors import channel_account_get_for_member, channel_accounts_for_member, memberships_for_user
+from .services import user_language_set
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -43,7 +46,9 @@ def organization_switch(request):
     # A new organization is a new security context: rotate the session key.
     request.session.cycle_key()
     request.session[SESSION_KEY] = membership.organization_id
-    messages.success(request, f"You are now working in {membership.organization.name}.")
+    messages.success(
+        request, _("You are now working in %(organization)s.") % {"organization": membership.organization.name}
+    )
     return redirect("dashboard")
 
 
@@ -74,3 +79,13 @@ def dev_mailbox(request):
 def dev_mailbox_message(request, mail_id: int):
     _dev_mailbox_enabled()
     return render(request, "accounts/dev_mailbox_message.html", {"mail": get_object_or_404(DevMail, pk=mail_id)})
+
+
+@require_POST
+def language_switch(request):
+    """The switcher in the user menu: remembered in the profile when signed in, else in a cookie."""
+    form = LanguageForm(request.POST)
+    if form.is_valid() and request.user.is_authenticated:
+        user_language_set(user=request.user, language=form.cleaned_data["language"])
+    # Django's view sets the cookie and goes back to a same-site `next` only.
+    return set_language(request)

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from qontak_broadcast.dialogs import render_dialog
 
@@ -31,16 +33,16 @@ from .selectors import challenge_get
 from .services import RequestMeta, VerifyFailure, VerifyResult, challenge_issue, challenge_verify
 
 SESSION_PREFIX = "otp_flow:"
-RESENT = "A new code is on its way. Codes sent before it no longer work."
+RESENT = gettext_lazy("A new code is on its way. Codes sent before it no longer work.")
 
 
 class CodeForm(forms.Form):
     code = forms.RegexField(
         regex=r"^\s*\d{6}\s*$",
-        label="Verification code",
+        label=gettext_lazy("Verification code"),
         error_messages={
-            "invalid": "Enter the 6-digit code from the email.",
-            "required": "Enter the 6-digit code from the email.",
+            "invalid": gettext_lazy("Enter the 6-digit code from the email."),
+            "required": gettext_lazy("Enter the 6-digit code from the email."),
         },
         widget=forms.TextInput(
             attrs={
@@ -89,7 +91,7 @@ class CodeStep:
     urls: DialogUrls
     action: str
     intro: str
-    title: str = "Verify it's you"
+    title: str = gettext_lazy("Verify it's you")
     digest: str = ""
     details: list[tuple[str, str]] = field(default_factory=list)
     quotes: list[tuple[str, str]] = field(default_factory=list)
@@ -131,10 +133,11 @@ class CodeStep:
             return self.dialog(
                 request,
                 challenge=result.pending,
-                notice=(
+                notice=_(
                     "A code for this was just sent: enter the code from that email. "
-                    f"You can ask for a new one in {result.retry_after} seconds."
-                ),
+                    "You can ask for a new one in %(seconds)s seconds."
+                )
+                % {"seconds": result.retry_after},
                 retry_after=result.retry_after,
             )
         return self.dialog(

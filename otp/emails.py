@@ -3,7 +3,8 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from accounts.mail import email_queue
+from accounts.languages import language_for_recipient
+from accounts.mail import email_queue, email_queue_for
 
 
 def _no_six_digit_runs(text: str) -> str:
@@ -37,6 +38,8 @@ def verification_code_email(
         },
         sealed_context={"code": code},
         expires=lifetime,
+        # The person asking reads it: the action and details are already in their language.
+        language=language_for_recipient(user),
     )
 
 
@@ -45,16 +48,11 @@ def code_lock_email(*, lock) -> None:
     from accounts.selectors import memberships_for_user, organization_admins
 
     for membership in memberships_for_user(user=lock.user):
-        admins = list(organization_admins(organization_id=membership.organization_id).values_list("email", flat=True))
-        if not admins:
-            continue
-        email_queue(
-            to=admins,
-            template="code_lock",
-            context={
-                "member": lock.user.email,
-                "organization": membership.organization.name,
-                "wrong_codes": lock.wrong_codes,
-                "security_url": f"{settings.SITE_URL}{reverse('security')}",
-            },
-        )
+        admins = list(organization_admins(organization_id=membership.organization_id))
+        context = {
+            "member": lock.user.email,
+            "organization": membership.organization.name,
+            "wrong_codes": lock.wrong_codes,
+            "security_url": f"{settings.SITE_URL}{reverse('security')}",
+        }
+        email_queue_for(recipients=admins, template="code_lock", context=lambda context=context: context)

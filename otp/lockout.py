@@ -24,6 +24,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import CodeLock, SecurityEvent
 
@@ -42,13 +44,19 @@ class Refusal:
     def message(self) -> str:
         if self.locked:
             hours = max(1, round(self.retry_after / 3600))
-            return (
+            return ngettext(
                 "Too many wrong codes today: your verification codes are locked. An Admin of your organization "
-                f"can unlock them on Settings > Security; otherwise they unlock in about {hours} "
-                f"hour{'s' if hours > 1 else ''}."
-            )
+                "can unlock them on Settings > Security; otherwise they unlock in about %(hours)s hour.",
+                "Too many wrong codes today: your verification codes are locked. An Admin of your organization "
+                "can unlock them on Settings > Security; otherwise they unlock in about %(hours)s hours.",
+                hours,
+            ) % {"hours": hours}
         minutes = max(1, round(self.retry_after / 60))
-        return f"Too many wrong codes. Try again in about {minutes} minute{'s' if minutes > 1 else ''}."
+        return ngettext(
+            "Too many wrong codes. Try again in about %(minutes)s minute.",
+            "Too many wrong codes. Try again in about %(minutes)s minutes.",
+            minutes,
+        ) % {"minutes": minutes}
 
 
 def _active_lock(*, user, now: datetime) -> CodeLock | None:
@@ -134,7 +142,7 @@ class CodeLockSelfRelease(Exception):
 def code_lock_release(*, lock: CodeLock, actor) -> bool:
     """Unlock the user's code actions now. False if it was already released or had expired."""
     if lock.user_id == actor.pk:
-        raise CodeLockSelfRelease("You can't unlock your own codes: ask another Admin, or wait until the lock ends.")
+        raise CodeLockSelfRelease(_("You can't unlock your own codes: ask another Admin, or wait until the lock ends."))
     now = timezone.now()
     return bool(
         CodeLock.objects.filter(pk=lock.pk, released_at=None, expires_at__gt=now).update(

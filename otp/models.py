@@ -11,6 +11,7 @@ issue and verify.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
 
@@ -104,8 +105,8 @@ class SecurityEvent(models.Model):
     """Append-only: every code issued or refused, every verification tried."""
 
     class Action(models.TextChoices):
-        ISSUE = "issue", "Code requested"
-        VERIFY = "verify", "Code entered"
+        ISSUE = "issue", _("Code requested")
+        VERIFY = "verify", _("Code entered")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     purpose = models.CharField(max_length=64)

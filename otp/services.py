@@ -17,6 +17,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from qontak_broadcast.availability import require_task_queue
 from qontak_broadcast.client_address import client_ip
@@ -59,10 +61,16 @@ class IssueResult:
     @property
     def message(self) -> str:
         if self.refusal is IssueRefusal.COOLDOWN:
-            return f"A code was just sent. You can ask for a new one in {self.retry_after} seconds."
+            return _("A code was just sent. You can ask for a new one in %(seconds)s seconds.") % {
+                "seconds": self.retry_after
+            }
         if self.refusal is IssueRefusal.LIMIT:
             minutes = max(1, round(self.retry_after / 60))
-            return f"Too many codes were requested. Try again in about {minutes} minute{'s' if minutes > 1 else ''}."
+            return ngettext(
+                "Too many codes were requested. Try again in about %(minutes)s minute.",
+                "Too many codes were requested. Try again in about %(minutes)s minutes.",
+                minutes,
+            ) % {"minutes": minutes}
         if self.refusal is IssueRefusal.LOCKED:
             return lockout.Refusal(locked=True, retry_after=self.retry_after).message
         return ""
@@ -81,15 +89,15 @@ class VerifyFailure(enum.StrEnum):
 
 
 FAILURE_MESSAGES = {
-    VerifyFailure.TOO_MANY_TRIES: "Too many wrong tries: this code no longer works. Ask for a new code.",
-    VerifyFailure.EXPIRED: "This code has expired. Ask for a new code.",
-    VerifyFailure.USED: "This code was already used. Ask for a new code.",
-    VerifyFailure.SUPERSEDED: "A newer code was sent: use the code from the most recent email.",
-    VerifyFailure.CONTENT_CHANGED: (
+    VerifyFailure.TOO_MANY_TRIES: gettext_lazy("Too many wrong tries: this code no longer works. Ask for a new code."),
+    VerifyFailure.EXPIRED: gettext_lazy("This code has expired. Ask for a new code."),
+    VerifyFailure.USED: gettext_lazy("This code was already used. Ask for a new code."),
+    VerifyFailure.SUPERSEDED: gettext_lazy("A newer code was sent: use the code from the most recent email."),
+    VerifyFailure.CONTENT_CHANGED: gettext_lazy(
         "The content changed after this code was sent. Ask for a new code to confirm what you see now."
     ),
-    VerifyFailure.MISMATCH: "This code is not for this action. Ask for a new code.",
-    VerifyFailure.THROTTLED: "Too many wrong codes in a row. Wait a moment and try again.",
+    VerifyFailure.MISMATCH: gettext_lazy("This code is not for this action. Ask for a new code."),
+    VerifyFailure.THROTTLED: gettext_lazy("Too many wrong codes in a row. Wait a moment and try again."),
 }
 
 
@@ -107,8 +115,12 @@ class VerifyResult:
         if self.refusal is not None:
             return self.refusal.message
         if self.failure is VerifyFailure.WRONG_CODE:
-            return f"That code is not right. {self.tries_left} {'try' if self.tries_left == 1 else 'tries'} left."
-        return FAILURE_MESSAGES[self.failure]
+            return ngettext(
+                "That code is not right. %(tries)s try left.",
+                "That code is not right. %(tries)s tries left.",
+                self.tries_left,
+            ) % {"tries": self.tries_left}
+        return str(FAILURE_MESSAGES[self.failure])
 
     @property
     def needs_new_code(self) -> bool:
@@ -179,7 +191,7 @@ def challenge_issue(
     mail alone tells what the code will let through. Refuses (without
     sending) during the resend cooldown or past the cap.
     """
-    require_task_queue("send a verification code")
+    require_task_queue(gettext_lazy("send a verification code"))
     device = _device_locked(user)
     subject_key = _subject_key(subject)
     now = timezone.now()

@@ -6,6 +6,7 @@ it is down, refuse cleanly (ServiceUnavailable -> a 503 "try again") before
 writing anything.
 """
 
+from django.utils.translation import gettext
 from kombu import Connection
 
 from .celery import app as celery_app
@@ -15,7 +16,7 @@ class ServiceUnavailable(Exception):
     """A part the action needs is down; the message says what the user can do."""
 
 
-def require_task_queue(action: str = "do this") -> None:
+def require_task_queue(action: str = "") -> None:
     if celery_app.conf.task_always_eager:
         return
     try:
@@ -23,6 +24,9 @@ def require_task_queue(action: str = "do this") -> None:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=1)
     except Exception as exc:  # noqa: BLE001 - any failure to connect means "down"
         raise ServiceUnavailable(
-            f"We can't {action} right now because a background service is unreachable. "
-            "Nothing was changed; please try again in a minute."
+            gettext(
+                "We can't %(action)s right now because a background service is unreachable. "
+                "Nothing was changed; please try again in a minute."
+            )
+            % {"action": action or gettext("do this")}
         ) from exc

@@ -5,6 +5,7 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from .availability import ServiceUnavailable
 
@@ -27,7 +28,7 @@ class UnavailableMiddleware:
         message = (
             str(exception)
             if isinstance(exception, ServiceUnavailable)
-            else "We couldn't reach our database. Nothing was changed; please try again in a moment."
+            else gettext("We couldn't reach our database. Nothing was changed; please try again in a moment.")
         )
         template = "partials/unavailable_dialog.html" if getattr(request, "htmx", False) else "503.html"
         response = HttpResponse(render_to_string(template, {"message": message}), status=503)

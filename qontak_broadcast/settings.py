@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.CurrentMembershipMiddleware",
     "team.middleware.OrganizationTimeZoneMiddleware",
+    # After authentication: a signed-in person's preferred language wins over the browser's.
+    "accounts.middleware.LanguageMiddleware",
     "qontak_broadcast.middleware.UnavailableMiddleware",
     # Last, so it sees the login page's response and marks a lockout as 429.
     "axes.middleware.AxesMiddleware",
@@ -85,7 +87,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.membership",
+                "django.template.context_processors.i18n",
             ],
+            "builtins": ["django.templatetags.i18n"],
         },
     },
     {
@@ -94,7 +98,7 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {"autoescape": False},
+        "OPTIONS": {"autoescape": False, "builtins": ["django.templatetags.i18n"]},
     },
 ]
 
@@ -121,7 +125,16 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-LANGUAGE_CODE = "en-us"
+# The interface speaks English (the source language) and Bahasa Indonesia:
+# the person's preference, else the browser's Accept-Language, else English.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and times in each language's own format (qontak_broadcast/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["qontak_broadcast.formats"]
+LANGUAGE_COOKIE_NAME = "qb_language"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
+from django.views.i18n import JavaScriptCatalog
 
 from templates_app import whatsapp_views
 from templates_app.webhooks import whatsapp_webhook
@@ -13,6 +15,8 @@ admin.site.site_title = "Qontak Broadcast"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # The scripts' strings in the active language, same origin (the CSP forbids inline script).
+    path("jsi18n/", cache_page(60 * 60)(JavaScriptCatalog.as_view()), name="javascript_catalog"),
     path("webhooks/whatsapp/", whatsapp_webhook, name="whatsapp_webhook"),
     path("settings/security/", include("security_settings.urls")),
     path("settings/channels/connect/", whatsapp_views.channel_connect, name="channel_connect"),

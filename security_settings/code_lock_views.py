@@ -7,6 +7,7 @@ security.html); the Unlock button posts here.
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import ADMINS, role_required
@@ -24,5 +25,5 @@ def code_lock_release_view(request, lock_id: int):
     except CodeLockSelfRelease as exc:
         messages.error(request, str(exc))
         return redirect("security")
-    messages.success(request, f"{lock.user.email} can use verification codes again.")
+    messages.success(request, gettext("%(email)s can use verification codes again.") % {"email": lock.user.email})
     return redirect("security")

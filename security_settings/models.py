@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 
@@ -9,19 +10,19 @@ class SecuritySettings(models.Model):
 
     organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="security_settings")
     broadcast_template_otp = models.BooleanField(
-        "OTP Authentication on Broadcast Template",
+        _("OTP Authentication on Broadcast Template"),
         default=False,
-        help_text="Ask for an emailed code before a Marketing or Utility template is submitted.",
+        help_text=_("Ask for an emailed code before a Marketing or Utility template is submitted."),
     )
     second_person_approval = models.BooleanField(
-        "Second-person approval on Broadcast Template",
+        _("Second-person approval on Broadcast Template"),
         default=False,
-        help_text="A submitted template waits until a Reviewer or Admin who did not write it approves it.",
+        help_text=_("A submitted template waits until a Reviewer or Admin who did not write it approves it."),
     )
     block_flagged_content = models.BooleanField(
-        "Block submission when the screen flags content",
+        _("Block submission when the screen flags content"),
         default=False,
-        help_text="Refuse to submit a template the content screen flags, instead of only warning.",
+        help_text=_("Refuse to submit a template the content screen flags, instead of only warning."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

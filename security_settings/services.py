@@ -1,6 +1,7 @@
 """The only writes to security settings: each change audited and announced to the admins."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
 from accounts.models import AuditEntry, Organization
 from accounts.services import audit_record
@@ -26,7 +27,7 @@ def security_setting_set(
     *, organization: Organization, policy: Policy, value: bool, actor, meta: RequestMeta | None = None
 ) -> ToggleChange:
     """Turn one policy on or off: the row locked, the change audited, every admin told."""
-    require_task_queue("change this setting")  # every admin must be told of the change
+    require_task_queue(gettext_lazy("change this setting"))  # every admin must be told of the change
     SecuritySettings.objects.get_or_create(organization=organization)
     # Lock the row: two admins confirming at once change it once.
     row = SecuritySettings.objects.select_for_update().get(organization=organization)

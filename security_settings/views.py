@@ -10,6 +10,7 @@ JavaScript):
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import ADMINS, role_required
@@ -43,20 +44,30 @@ def _code_step(request, policy: Policy, value: bool) -> CodeStep:
             resend=reverse("security_toggle_resend", args=args),
             cancel=reverse("security_toggle_cancel", args=args),
         ),
-        action=f'turn {"on" if value else "off"} "{policy.label}" for {organization.name}',
-        intro=f"Enter the code to {direction} {policy.label}.",
-        details=[("Organization", organization.name)],
+        action=(
+            _("turn on “%(setting)s” for %(organization)s")
+            if value
+            else _("turn off “%(setting)s” for %(organization)s")
+        )
+        % {"setting": policy.label, "organization": organization.name},
+        intro=(_("Enter the code to enable %(setting)s.") if value else _("Enter the code to disable %(setting)s."))
+        % {"setting": policy.label},
+        details=[(_("Organization"), organization.name)],
     )
 
 
 def _already(request, policy: Policy, value: bool):
-    state = "on" if value else "off"
     return render_dialog(
         request,
         "security_settings/dialog_message.html",
         {
-            "title": f"It is already {state}",
-            "text": f"{policy.label} is already {state} (another admin may have just changed it). Nothing was changed.",
+            "title": _("It is already on") if value else _("It is already off"),
+            "text": (
+                _("%(setting)s is already on (another admin may have just changed it). Nothing was changed.")
+                if value
+                else _("%(setting)s is already off (another admin may have just changed it). Nothing was changed.")
+            )
+            % {"setting": policy.label},
             "tone": "warn",
         },
         status=409,
@@ -96,8 +107,8 @@ def toggle_confirm(request, policy: str, direction: str):
                 "policy": policy,
                 "value": value,
                 "direction": direction,
-                "label": direction.capitalize(),
-                "title": f"{direction.capitalize()} {policy.label}?",
+                "label": _("Enable") if value else _("Disable"),
+                "title": (_("Enable %(setting)s?") if value else _("Disable %(setting)s?")) % {"setting": policy.label},
                 "text": policy.enable_text if value else policy.disable_text,
             },
         )
@@ -135,7 +146,8 @@ def toggle_verify(request, policy: str, direction: str):
         request,
         "security_settings/dialog_message.html",
         {
-            "title": f"{policy.label} is {'enabled' if value else 'disabled'}",
+            "title": (_("%(setting)s is enabled") if value else _("%(setting)s is disabled"))
+            % {"setting": policy.label},
             "text": policy.on_text if value else policy.off_text,
             "tone": "ok",
             "done_url": reverse("security"),

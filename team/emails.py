@@ -1,17 +1,18 @@
 """One function per email of the team flows (templates in templates/emails/team_*)."""
 
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from accounts.languages import datetime_display
 from accounts.mail import email_queue
 from accounts.selectors import organization_admins
 
 
 def _local(organization, moment) -> str:
-    return timezone.localtime(moment, ZoneInfo(organization.time_zone)).strftime("%d %b %Y, %H:%M %Z")
+    """In the organization's time zone, as the email's language writes dates."""
+    return datetime_display(moment, time_zone=organization.time_zone)
 
 
 def invitation_email(*, invitation, token: str) -> None:
@@ -22,7 +23,7 @@ def invitation_email(*, invitation, token: str) -> None:
         template="team_invitation",
         context={
             "organization": organization.name,
-            "role": invitation.get_role_display(),
+            "role": str(invitation.get_role_display()),
             "inviter": invitation.invited_by.display_name,
             "inviter_email": invitation.invited_by.email,
             "expires": _local(organization, invitation.expires_at),
@@ -44,7 +45,7 @@ def admin_change_email(*, organization, what: str, actor, meta=None, also: list[
             "what": what,
             "actor": actor.email,
             "when": _local(organization, timezone.now()),
-            "ip": getattr(meta, "ip", None) or "unknown address",
+            "ip": getattr(meta, "ip", None) or gettext("unknown address"),
         },
     )
 

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from accounts.models import AuditEntry, Membership, Organization, Role, User
 from accounts.services import audit_record
@@ -96,7 +97,7 @@ def remove_digest(*, membership: Membership) -> str:
 def _require_code(*, actor: User, subject, digest: str) -> None:
     """Take the code the actor verified for exactly this change, in the change's transaction."""
     if not challenge_consume(user=actor, purpose=PURPOSE_ADMIN_CHANGE, subject=subject, digest=digest):
-        raise CodeRequired("This change needs the code emailed to you. Start again to get a new code.")
+        raise CodeRequired(gettext("This change needs the code emailed to you. Start again to get a new code."))
 
 
 def _lock(organization: Organization) -> Organization:
@@ -120,13 +121,20 @@ def _new_link(invitation_pk: int) -> tuple[str, str]:
 # --- invitations ---------------------------------------------------------------
 def _check_can_invite(*, organization: Organization, email: str) -> None:
     if Membership.objects.filter(organization=organization, user__email__iexact=email).exists():
-        raise InvitationRefused(f"{email} is already a member of {organization.name}.")
+        raise InvitationRefused(
+            gettext("%(email)s is already a member of %(organization)s.")
+            % {"email": email, "organization": organization.name}
+        )
     retry_after = invitation_limit_retry_after(organization_id=organization.pk)
     if retry_after:
         minutes = max(1, round(retry_after / 60))
         raise InvitationRefused(
-            f"{organization.name} sent {settings.INVITATIONS_PER_HOUR} invitations in the last hour. "
-            f"Try again in about {minutes} minute{'s' if minutes > 1 else ''}."
+            ngettext(
+                "%(organization)s sent %(count)s invitations in the last hour. Try again in about %(minutes)s minute.",
+                "%(organization)s sent %(count)s invitations in the last hour. Try again in about %(minutes)s minutes.",
+                minutes,
+            )
+            % {"organization": organization.name, "count": settings.INVITATIONS_PER_HOUR, "minutes": minutes}
         )
 
 
@@ -140,7 +148,9 @@ def invitation_check(*, organization: Organization, email: str) -> None:
         revoked_at=None,
         expires_at__gt=timezone.now(),
     ).exists():
-        raise InvitationRefused(f"{email} already has a pending invitation: resend it from the list below.")
+        raise InvitationRefused(
+            gettext("%(email)s already has a pending invitation: resend it from the list below.") % {"email": email}
+        )
 
 
 @transaction.atomic
@@ -183,7 +193,10 @@ def invitation_send(
     emails.invitation_email(invitation=invitation, token=token)
     if role == Role.ADMIN:
         emails.admin_change_email(
-            organization=organization, what=f"{actor.email} invited {email} to join as Admin.", actor=actor, meta=meta
+            organization=organization,
+            what=gettext("%(actor)s invited %(email)s to join as Admin.") % {"actor": actor.email, "email": email},
+            actor=actor,
+            meta=meta,
         )
     return invitation
 
@@ -191,9 +204,11 @@ def invitation_send(
 def _open_invitation_locked(invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().select_related("organization").get(pk=invitation.pk)
     if invitation.accepted_at is not None:
-        raise InvitationRefused(f"{invitation.email} already accepted this invitation.")
+        raise InvitationRefused(gettext("%(email)s already accepted this invitation.") % {"email": invitation.email})
     if invitation.revoked_at is not None:
-        raise InvitationRefused(f"The invitation to {invitation.email} was already revoked.")
+        raise InvitationRefused(
+            gettext("The invitation to %(email)s was already revoked.") % {"email": invitation.email}
+        )
     return invitation
 
 
@@ -206,7 +221,10 @@ def invitation_resend(*, invitation: Invitation, actor: User, meta: RequestMeta 
     now = timezone.now()
     wait = int((invitation.sent_at + timedelta(seconds=settings.INVITATION_RESEND_COOLDOWN) - now).total_seconds())
     if wait > 0:
-        raise InvitationRefused(f"The invitation to {invitation.email} was just sent. Resend it in {wait + 1} seconds.")
+        raise InvitationRefused(
+            gettext("The invitation to %(email)s was just sent. Resend it in %(seconds)s seconds.")
+            % {"email": invitation.email, "seconds": wait + 1}
+        )
     _check_can_invite(organization=invitation.organization, email=invitation.email)
     token, invitation.nonce_hash = _new_link(invitation.pk)
     invitation.sent_at = now
@@ -267,7 +285,7 @@ def invitation_accept(
     if user is None:
         user = user_by_email(email=invitation.email)
         if user is not None and user.has_usable_password():
-            raise TeamError(f"{invitation.email} already has an account: log in to join.")
+            raise TeamError(gettext("%(email)s already has an account: log in to join.") % {"email": invitation.email})
         if user is None:
             user = User.objects.create_user(invitation.email, password, full_name=full_name.strip())
         else:
@@ -275,7 +293,10 @@ def invitation_accept(
             user.set_password(password)
             user.save(update_fields=["full_name", "password"])
     elif user.email.lower() != invitation.email.lower():
-        raise TeamError(f"This invitation is for {invitation.email}. Log out, then open the link again.")
+        raise TeamError(
+            gettext("This invitation is for %(email)s. Log out, then open the link again.")
+            % {"email": invitation.email}
+        )
     membership, created = Membership.objects.get_or_create(
         user=user, organization=invitation.organization, defaults={"role": invitation.role}
     )
@@ -295,7 +316,8 @@ def invitation_accept(
     if created and membership.role == Role.ADMIN:
         emails.admin_change_email(
             organization=invitation.organization,
-            what=f"{user.email} accepted the invitation of {invitation.invited_by.email} and is now an Admin.",
+            what=gettext("%(email)s accepted the invitation of %(inviter)s and is now an Admin.")
+            % {"email": user.email, "inviter": invitation.invited_by.email},
             actor=user,
             meta=meta,
         )
@@ -307,7 +329,10 @@ def _membership_locked(membership: Membership) -> tuple[Organization, Membership
     organization = _lock(membership.organization)
     locked = Membership.objects.select_for_update().select_related("user").filter(pk=membership.pk).first()
     if locked is None:
-        raise TeamError(f"{membership.user.email} is no longer a member of {organization.name}.")
+        raise TeamError(
+            gettext("%(email)s is no longer a member of %(organization)s.")
+            % {"email": membership.user.email, "organization": organization.name}
+        )
     return organization, locked
 
 
@@ -316,8 +341,18 @@ def _guard_last_admin(organization: Organization, membership: Membership, doing:
         return
     if Membership.objects.filter(organization=organization, role=Role.ADMIN).count() <= 1:
         raise LastAdmin(
-            f"{membership.user.email} is the last Admin of {organization.name} and cannot be {doing}. "
-            "Make someone else Admin first."
+            (
+                gettext(
+                    "%(email)s is the last Admin of %(organization)s and cannot be demoted. "
+                    "Make someone else Admin first."
+                )
+                if doing == "demoted"
+                else gettext(
+                    "%(email)s is the last Admin of %(organization)s and cannot be removed. "
+                    "Make someone else Admin first."
+                )
+            )
+            % {"email": membership.user.email, "organization": organization.name}
         )
 
 
@@ -329,7 +364,9 @@ def membership_role_change(
     organization, membership = _membership_locked(membership)
     old = membership.role
     if old == role:
-        raise TeamError(f"{membership.user.email} is already {_role_label(role)}.")
+        raise TeamError(
+            gettext("%(email)s is already %(role)s.") % {"email": membership.user.email, "role": _role_label(role)}
+        )
     _guard_last_admin(organization, membership, "demoted")
     if admin_change_needs_code(old_role=old, new_role=role):
         _require_code(actor=actor, subject=membership, digest=role_digest(membership=membership, role=role))
@@ -346,9 +383,10 @@ def membership_role_change(
     )
     if admin_change_needs_code(old_role=old, new_role=role):
         what = (
-            f"{actor.email} made {membership.user.email} an Admin."
+            gettext("%(actor)s made %(email)s an Admin.") % {"actor": actor.email, "email": membership.user.email}
             if role == Role.ADMIN
-            else f"{actor.email} changed {membership.user.email} from Admin to {_role_label(role)}."
+            else gettext("%(actor)s changed %(email)s from Admin to %(role)s.")
+            % {"actor": actor.email, "email": membership.user.email, "role": _role_label(role)}
         )
         emails.admin_change_email(
             organization=organization, what=what, actor=actor, meta=meta, also=[membership.user.email]
@@ -377,7 +415,11 @@ def membership_remove(*, membership: Membership, actor: User, meta: RequestMeta 
         meta=meta,
     )
     if was_admin:
-        what = f"{member_email} left." if leaving else f"{actor.email} removed the Admin {member_email}."
+        what = (
+            gettext("%(email)s left.") % {"email": member_email}
+            if leaving
+            else gettext("%(actor)s removed the Admin %(email)s.") % {"actor": actor.email, "email": member_email}
+        )
         emails.admin_change_email(organization=organization, what=what, actor=actor, meta=meta, also=[member_email])
 
 
@@ -446,7 +488,7 @@ def email_change_confirm(*, token: str, meta: RequestMeta | None = None) -> User
         raise EmailChangeUnusable(lookup.problem)
     user = User.objects.select_for_update().get(pk=lookup.user.pk)
     if user.email != lookup.user.email:  # a second confirmation racing the first
-        raise EmailChangeUnusable("This confirmation link was already used, or a newer change was made since.")
+        raise EmailChangeUnusable(gettext("This confirmation link was already used, or a newer change was made since."))
     old_email, new_email = user.email, lookup.new_email
     user.email = new_email
     user.save(update_fields=["email"])

@@ -1,8 +1,12 @@
 import re
 
 from django import forms
+from django.utils import translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from .languages import LANGUAGES
+from . import reasons
+from .languages import language_choices
 from .models import Category, HeaderFormat, Status
 from .selectors import ListFilters
 from .spec import BUTTON_FIELDS, BUTTON_KINDS, PARAMETER_FORMATS, POSITIONAL, QUICK_REPLY, is_numbered
@@ -16,21 +20,20 @@ SAMPLE_FIELD = re.compile(r"^body_example_(\d{1,2}|[a-z][a-z0-9_]{0,59})$")
 class TemplateDetailsForm(forms.Form):
     """Step 1: account, name, category, languages."""
 
-    channel_account = forms.ModelChoiceField(queryset=None, label="Account", empty_label="Choose an account")
+    channel_account = forms.ModelChoiceField(queryset=None, label=_("Account"), empty_label=_("Choose an account"))
     name = forms.CharField(
-        label="Template name",
+        label=_("Template name"),
         max_length=512,
-        help_text="Lowercase letters, numbers and underscores, e.g. <code>order_update</code>.",
+        help_text=_("Lowercase letters, numbers and underscores, e.g. <code>order_update</code>."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "placeholder": "order_update"}),
     )
-    category = forms.ChoiceField(label="Category", choices=Category.choices, widget=forms.RadioSelect)
+    category = forms.ChoiceField(label=_("Category"), choices=Category.choices, widget=forms.RadioSelect)
     languages = forms.MultipleChoiceField(
-        label="Languages",
-        # A callable: each form deep-copies its fields, and copying 80 choices cost more than the page's queries.
-        choices=lambda: LANGUAGES,
+        label=_("Languages"),
+        choices=language_choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one language."},
-        help_text="One content per language: a template in two languages has two contents.",
+        error_messages={"required": _("Choose at least one language.")},
+        help_text=_("One content per language: a template in two languages has two contents."),
     )
 
     def __init__(self, *args, accounts, template=None, **kwargs):
@@ -114,28 +117,30 @@ def content_data_from_post(data) -> dict:
 
 class MediaSampleForm(forms.Form):
     media_sample = forms.FileField(
-        label="Sample file", error_messages={"required": "Choose a file to upload.", "empty": "The file is empty."}
+        label=_("Sample file"),
+        error_messages={"required": _("Choose a file to upload."), "empty": _("The file is empty.")},
     )
-    all_languages = forms.BooleanField(required=False, label="Use this sample for all languages")
+    all_languages = forms.BooleanField(required=False, label=_("Use this sample for all languages"))
 
 
 class TemplateFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=100, label="Search by name")
-    status = forms.ChoiceField(required=False, choices=[("", "All statuses"), *Status.choices])
-    category = forms.ChoiceField(required=False, choices=[("", "All categories"), *Category.choices])
-    # A callable, as TemplateDetailsForm.languages.
-    language = forms.ChoiceField(required=False, choices=lambda: [("", "All languages"), *LANGUAGES])
+    q = forms.CharField(required=False, max_length=100, label=_("Search by name"))
+    status = forms.ChoiceField(required=False, choices=[("", _("All statuses")), *Status.choices])
+    category = forms.ChoiceField(required=False, choices=[("", _("All categories")), *Category.choices])
+    language = forms.ChoiceField(required=False, choices=lambda: [("", gettext("All languages")), *language_choices()])
     account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     created_by = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    mine = forms.BooleanField(required=False, label="Awaiting my approval")
+    mine = forms.BooleanField(required=False, label=_("Awaiting my approval"))
 
     def __init__(self, *args, accounts, members, user=None, can_decide: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         if not can_decide:
             del self.fields["mine"]
-        self.fields["account"].choices = [("", "All accounts")] + [(a.pk, a.display_name) for a in accounts]
-        self.fields["created_by"].choices = [("", "Anyone")] + [(m.user_id, m.user.display_name) for m in members]
+        self.fields["account"].choices = [("", gettext("All accounts"))] + [(a.pk, a.display_name) for a in accounts]
+        self.fields["created_by"].choices = [("", gettext("Anyone"))] + [
+            (m.user_id, m.user.display_name) for m in members
+        ]
 
     def filters(self) -> ListFilters:
         data = self.cleaned_data
@@ -150,31 +155,29 @@ class TemplateFilterForm(forms.Form):
         )
 
 
-REJECTION_REASONS = [
-    ("ABUSIVE_CONTENT", "Abusive content"),
-    ("INCORRECT_CATEGORY", "Incorrect category"),
-    ("INVALID_FORMAT", "Invalid format"),
-    ("PROMOTIONAL", "Promotional content in a Utility template"),
-    ("SCAM", "Scam"),
-    ("TAG_CONTENT_MISMATCH", "Content does not match the language or category"),
-    ("OTHER", "Other (explain)"),
-]
+REJECTION_REASONS = list(reasons.REJECTION_REASONS.items())
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("reject", "Reject")])
-    reason = forms.ChoiceField(choices=[("", "Choose a reason"), *REJECTION_REASONS], required=False, label="Reason")
-    details = forms.CharField(required=False, max_length=500, label="Details", widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+    reason = forms.ChoiceField(
+        choices=[("", _("Choose a reason")), *REJECTION_REASONS], required=False, label=_("Reason")
+    )
+    details = forms.CharField(
+        required=False, max_length=500, label=_("Details"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("decision") == "reject":
             reason, details = cleaned.get("reason"), (cleaned.get("details") or "").strip()
             if not reason:
-                self.add_error("reason", "Choose why the template is rejected.")
+                self.add_error("reason", gettext("Choose why the template is rejected."))
             elif reason == "OTHER" and not details:
-                self.add_error("details", "Explain the reason.")
+                self.add_error("details", gettext("Explain the reason."))
             else:
-                label = dict(REJECTION_REASONS)[reason]
+                # Stored with its code and English name; pages show it in the reader's language (reasons.py).
+                with translation.override("en"):
+                    label = str(dict(REJECTION_REASONS)[reason])
                 cleaned["reason_text"] = f"{reason}: {details}" if details else f"{reason} ({label})"
         return cleaned

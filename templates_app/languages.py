@@ -1,117 +1,149 @@
 """Languages WhatsApp accepts for message templates.
 
-The list follows Meta's "Supported Languages" reference for Cloud API
-message templates (updated May 2026). The codes are Meta's own
-(case-sensitive, underscore not hyphen: `en_US`, never `en-US`); the names
-are the ones Meta shows beside them.
+The list of codes follows Meta's "Supported Languages" reference for Cloud
+API message templates (updated May 2026). The codes are Meta's own
+(case-sensitive, underscore not hyphen: `en_US`, never `en-US`). Their names
+come from CLDR through Babel, in the language the page is shown in
+("English (United States)", "Inggris (Amerika Serikat)"), never from a
+hand-made list.
 """
 
-LANGUAGES: list[tuple[str, str]] = [
-    ("af", "Afrikaans"),
-    ("sq", "Albanian"),
-    ("ar", "Arabic"),
-    ("ar_EG", "Arabic (EGY)"),
-    ("ar_AE", "Arabic (UAE)"),
-    ("ar_LB", "Arabic (LBN)"),
-    ("ar_MA", "Arabic (MAR)"),
-    ("ar_QA", "Arabic (QAT)"),
-    ("az", "Azerbaijani"),
-    ("be_BY", "Belarusian"),
-    ("bn", "Bengali"),
-    ("bn_IN", "Bengali (IND)"),
-    ("bg", "Bulgarian"),
-    ("ca", "Catalan"),
-    ("zh_CN", "Chinese (CHN)"),
-    ("zh_HK", "Chinese (HKG)"),
-    ("zh_TW", "Chinese (TAI)"),
-    ("hr", "Croatian"),
-    ("cs", "Czech"),
-    ("da", "Danish"),
-    ("prs_AF", "Dari"),
-    ("nl", "Dutch"),
-    ("nl_BE", "Dutch (BEL)"),
-    ("en", "English"),
-    ("en_GB", "English (UK)"),
-    ("en_US", "English (US)"),
-    ("en_AE", "English (UAE)"),
-    ("en_AU", "English (AUS)"),
-    ("en_CA", "English (CAN)"),
-    ("en_GH", "English (GHA)"),
-    ("en_IE", "English (IRL)"),
-    ("en_IN", "English (IND)"),
-    ("en_JM", "English (JAM)"),
-    ("en_MY", "English (MYS)"),
-    ("en_NZ", "English (NZL)"),
-    ("en_QA", "English (QAT)"),
-    ("en_SG", "English (SGP)"),
-    ("en_UG", "English (UGA)"),
-    ("en_ZA", "English (ZAF)"),
-    ("et", "Estonian"),
-    ("fil", "Filipino"),
-    ("fi", "Finnish"),
-    ("fr", "French"),
-    ("fr_BE", "French (BEL)"),
-    ("fr_CA", "French (CAN)"),
-    ("fr_CH", "French (CHE)"),
-    ("fr_CI", "French (CIV)"),
-    ("fr_MA", "French (MAR)"),
-    ("ka", "Georgian"),
-    ("de", "German"),
-    ("de_AT", "German (AUT)"),
-    ("de_CH", "German (CHE)"),
-    ("el", "Greek"),
-    ("gu", "Gujarati"),
-    ("ha", "Hausa"),
-    ("he", "Hebrew"),
-    ("hi", "Hindi"),
-    ("hu", "Hungarian"),
-    ("id", "Indonesian"),
-    ("ga", "Irish"),
-    ("it", "Italian"),
-    ("ja", "Japanese"),
-    ("kn", "Kannada"),
-    ("kk", "Kazakh"),
-    ("rw_RW", "Kinyarwanda"),
-    ("ko", "Korean"),
-    ("ky_KG", "Kyrgyz (Kyrgyzstan)"),
-    ("lo", "Lao"),
-    ("lv", "Latvian"),
-    ("lt", "Lithuanian"),
-    ("mk", "Macedonian"),
-    ("ms", "Malay"),
-    ("ml", "Malayalam"),
-    ("mr", "Marathi"),
-    ("nb", "Norwegian"),
-    ("fa", "Persian"),
-    ("pl", "Polish"),
-    ("pt_BR", "Portuguese (BR)"),
-    ("pt_PT", "Portuguese (POR)"),
-    ("pa", "Punjabi"),
-    ("ro", "Romanian"),
-    ("ru", "Russian"),
-    ("sr", "Serbian"),
-    ("sk", "Slovak"),
-    ("sl", "Slovenian"),
-    ("es", "Spanish"),
-    ("es_AR", "Spanish (ARG)"),
-    ("es_ES", "Spanish (SPA)"),
-    ("es_MX", "Spanish (MEX)"),
-    ("sw", "Swahili"),
-    ("sv", "Swedish"),
-    ("ta", "Tamil"),
-    ("te", "Telugu"),
-    ("th", "Thai"),
-    ("tr", "Turkish"),
-    ("uk", "Ukrainian"),
-    ("ur", "Urdu"),
-    ("uz", "Uzbek"),
-    ("vi", "Vietnamese"),
-    ("zu", "Zulu"),
-]
+from functools import cache
 
-LANGUAGE_NAMES: dict[str, str] = dict(LANGUAGES)
+from babel import Locale, UnknownLocaleError
+from django.utils.translation import get_language
+
+LANGUAGE_CODES: tuple[str, ...] = (
+    "af",
+    "sq",
+    "ar",
+    "ar_EG",
+    "ar_AE",
+    "ar_LB",
+    "ar_MA",
+    "ar_QA",
+    "az",
+    "be_BY",
+    "bn",
+    "bn_IN",
+    "bg",
+    "ca",
+    "zh_CN",
+    "zh_HK",
+    "zh_TW",
+    "hr",
+    "cs",
+    "da",
+    "prs_AF",
+    "nl",
+    "nl_BE",
+    "en",
+    "en_GB",
+    "en_US",
+    "en_AE",
+    "en_AU",
+    "en_CA",
+    "en_GH",
+    "en_IE",
+    "en_IN",
+    "en_JM",
+    "en_MY",
+    "en_NZ",
+    "en_QA",
+    "en_SG",
+    "en_UG",
+    "en_ZA",
+    "et",
+    "fil",
+    "fi",
+    "fr",
+    "fr_BE",
+    "fr_CA",
+    "fr_CH",
+    "fr_CI",
+    "fr_MA",
+    "ka",
+    "de",
+    "de_AT",
+    "de_CH",
+    "el",
+    "gu",
+    "ha",
+    "he",
+    "hi",
+    "hu",
+    "id",
+    "ga",
+    "it",
+    "ja",
+    "kn",
+    "kk",
+    "rw_RW",
+    "ko",
+    "ky_KG",
+    "lo",
+    "lv",
+    "lt",
+    "mk",
+    "ms",
+    "ml",
+    "mr",
+    "nb",
+    "fa",
+    "pl",
+    "pt_BR",
+    "pt_PT",
+    "pa",
+    "ro",
+    "ru",
+    "sr",
+    "sk",
+    "sl",
+    "es",
+    "es_AR",
+    "es_ES",
+    "es_MX",
+    "sw",
+    "sv",
+    "ta",
+    "te",
+    "th",
+    "tr",
+    "uk",
+    "ur",
+    "uz",
+    "vi",
+    "zu",
+)
+
+LANGUAGE_NAMES = frozenset(LANGUAGE_CODES)  # membership: is this a code WhatsApp accepts?
+
+
+@cache
+def _locale(interface_language: str) -> Locale:
+    try:
+        return Locale.parse(interface_language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale("en")
+
+
+@cache
+def _name(code: str, interface_language: str) -> str:
+    locale = _locale(interface_language)
+    language, _, territory = code.partition("_")
+    name = locale.languages.get(language) or Locale("en").languages.get(language) or code
+    if territory:
+        name = f"{name} ({locale.territories.get(territory, territory)})"
+    return name[:1].upper() + name[1:]
 
 
 def language_name(code: str) -> str:
-    """The English name of a language code; the code itself if unknown."""
-    return LANGUAGE_NAMES.get(code, code)
+    """The name of a template language in the active interface language; the code itself if unknown."""
+    if code not in LANGUAGE_NAMES:
+        return code
+    return _name(code, get_language() or "en")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, name) for every template language, named and sorted in the active interface language."""
+    return sorted(((code, language_name(code)) for code in LANGUAGE_CODES), key=lambda item: item[1].casefold())

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 MB = 1024 * 1024
 HEAD_SIZE = 64
 
@@ -94,22 +96,22 @@ MEDIA_RULES: dict[str, MediaRule] = {
         sniff=_sniff_image,
         mime_types=(JPEG, PNG),
         max_size=5 * MB,
-        plural="Images",
-        wrong_type_message="This file is not a JPEG or PNG image.",
+        plural=gettext_lazy("Images"),
+        wrong_type_message=gettext_lazy("This file is not a JPEG or PNG image."),
     ),
     "VIDEO": MediaRule(
         sniff=_sniff_video,
         mime_types=(MP4,),
         max_size=16 * MB,
-        plural="Videos",
-        wrong_type_message="This file is not an MP4 video (WhatsApp takes video samples as MP4 only).",
+        plural=gettext_lazy("Videos"),
+        wrong_type_message=gettext_lazy("This file is not an MP4 video (WhatsApp takes video samples as MP4 only)."),
     ),
     "DOCUMENT": MediaRule(
         sniff=_sniff_document,
         mime_types=(PDF,),
         max_size=100 * MB,
-        plural="Documents",
-        wrong_type_message="This file is not a PDF document.",
+        plural=gettext_lazy("Documents"),
+        wrong_type_message=gettext_lazy("This file is not a PDF document."),
     ),
 }
 
@@ -122,14 +124,18 @@ def sniff_media(header_format: str, head: bytes, size: int) -> tuple[str | None,
     """
     rule = MEDIA_RULES.get(header_format)
     if rule is None:
-        return None, "Only image, video and document headers take a sample file."
+        return None, gettext("Only image, video and document headers take a sample file.")
     if size <= 0 or not head:
-        return None, "The file is empty."
+        return None, gettext("The file is empty.")
     mime_type = rule.sniff(bytes(head[:HEAD_SIZE]))
     if mime_type is None:
-        return None, rule.wrong_type_message
+        return None, str(rule.wrong_type_message)
     if size > rule.max_size:
-        return None, (f"{rule.plural} can be at most {rule.max_size // MB} MB (this one is {_megabytes(size)} MB).")
+        return None, gettext("%(kind)s can be at most %(most)s MB (this one is %(size)s MB).") % {
+            "kind": rule.plural,
+            "most": rule.max_size // MB,
+            "size": _megabytes(size),
+        }
     return mime_type, None
 
 
@@ -149,7 +155,7 @@ def sniff_upload(header_format: str, fileobj: Any) -> tuple[str | None, str | No
                 size = fileobj.tell()
         fileobj.seek(0)
     except (OSError, ValueError, AttributeError):
-        return None, "The file could not be read: try uploading it again."
+        return None, gettext("The file could not be read: try uploading it again.")
     if isinstance(head, str):
         head = head.encode("utf-8", "surrogatepass")
     return sniff_media(header_format, head, size)

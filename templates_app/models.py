@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import ChannelAccount, Organization
 
@@ -18,38 +19,46 @@ from .spec import NAMED, PARAMETER_FORMAT_LABELS, POSITIONAL, ContentSpec, spec_
 
 
 class Category(models.TextChoices):
-    MARKETING = "MARKETING", "Marketing"
-    UTILITY = "UTILITY", "Utility"
+    MARKETING = "MARKETING", _("Marketing")
+    UTILITY = "UTILITY", _("Utility")
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
+    DRAFT = "draft", _("Draft")
     # Submitted, waiting for a second person's approval before it goes to the provider.
-    AWAITING_APPROVAL = "awaiting", "Awaiting approval"
-    SUBMITTING = "submitting", "Submitting"
-    PENDING = "pending", "Pending"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-    PAUSED = "paused", "Paused"
-    DISABLED = "disabled", "Disabled"
-    FAILED = "failed", "Submission failed"
-    ARCHIVED = "archived", "Archived"
-    DELETED = "deleted", "Deleted"
+    AWAITING_APPROVAL = "awaiting", _("Awaiting approval")
+    SUBMITTING = "submitting", _("Submitting")
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    PAUSED = "paused", _("Paused")
+    DISABLED = "disabled", _("Disabled")
+    FAILED = "failed", _("Submission failed")
+    ARCHIVED = "archived", _("Archived")
+    DELETED = "deleted", _("Deleted")
 
 
 class HeaderFormat(models.TextChoices):
-    NONE = "NONE", "None"
-    TEXT = "TEXT", "Text"
-    IMAGE = "IMAGE", "Image"
-    VIDEO = "VIDEO", "Video"
-    DOCUMENT = "DOCUMENT", "Document"
+    NONE = "NONE", _("None")
+    TEXT = "TEXT", _("Text")
+    IMAGE = "IMAGE", _("Image")
+    VIDEO = "VIDEO", _("Video")
+    DOCUMENT = "DOCUMENT", _("Document")
+
+
+# WhatsApp's quality rating of an approved template.
+QUALITY_LABELS = {"GREEN": _("Green"), "YELLOW": _("Yellow"), "RED": _("Red"), "UNKNOWN": _("Unknown")}
+
+
+def quality_label(quality: str) -> str:
+    return str(QUALITY_LABELS.get((quality or "").upper(), quality.title() if quality else ""))
 
 
 class ImmutableTemplateError(Exception):
     """A submitted template's content cannot change."""
 
-    def __init__(self, message: str = "This template was submitted and can no longer be edited."):
-        super().__init__(message)
+    def __init__(self, message: str = ""):
+        super().__init__(message or _("This template was submitted and can no longer be edited."))
 
 
 # Fields that define what a reviewer approves: frozen once submitted.
@@ -75,13 +84,13 @@ class Template(models.Model):
     status_reason = models.TextField(blank=True)
     quality = models.CharField(max_length=16, blank=True)
     provider_category = models.CharField(
-        max_length=16, blank=True, help_text="The category WhatsApp filed it under, when it re-categorised it."
+        max_length=16, blank=True, help_text=_("The category WhatsApp filed it under, when it re-categorised it.")
     )
     submit_attempts = models.PositiveIntegerField(default=0)
-    claimed_at = models.DateTimeField(null=True, blank=True, help_text="A worker is sending it since then.")
-    languages = models.JSONField(default=list, help_text="Language codes of the contents, in order.")
+    claimed_at = models.DateTimeField(null=True, blank=True, help_text=_("A worker is sending it since then."))
+    languages = models.JSONField(default=list, help_text=_("Language codes of the contents, in order."))
     imported = models.BooleanField(
-        default=False, help_text="Brought in from the WhatsApp account (Import from WhatsApp): read-only here."
+        default=False, help_text=_("Brought in from the WhatsApp account (Import from WhatsApp): read-only here.")
     )
 
     class Meta:
@@ -106,6 +115,18 @@ class Template(models.Model):
     @property
     def language_names(self) -> list[str]:
         return [language_name(code) for code in self.languages]
+
+    @property
+    def quality_label(self) -> str:
+        return quality_label(self.quality)
+
+    @property
+    def provider_category_label(self) -> str:
+        return (
+            Category(self.provider_category).label
+            if self.provider_category in Category.values
+            else self.provider_category
+        )
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.get("force_insert"):
@@ -203,9 +224,9 @@ class Contribution(models.Model):
     """Who worked on a template and how: its contributors never review or approve it."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", "Created"
-        EDITED = "edited", "Edited"
-        SUBMITTED = "submitted", "Submitted"
+        CREATED = "created", _("Created")
+        EDITED = "edited", _("Edited")
+        SUBMITTED = "submitted", _("Submitted")
 
     template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="contributions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -227,13 +248,13 @@ class StatusEvent(models.Model):
     """The template's timeline: every status it went through, when, from where and why."""
 
     class Source(models.TextChoices):
-        USER = "user", "User"
-        REVIEWER = "reviewer", "Reviewer"
-        PROVIDER = "provider", "WhatsApp"
-        WEBHOOK = "webhook", "WhatsApp webhook"
-        SYNC = "sync", "Status sync"
-        IMPORT = "import", "Imported from WhatsApp"
-        SYSTEM = "system", "System"
+        USER = "user", _("User")
+        REVIEWER = "reviewer", _("Reviewer")
+        PROVIDER = "provider", _("WhatsApp")
+        WEBHOOK = "webhook", _("WhatsApp webhook")
+        SYNC = "sync", _("Status sync")
+        IMPORT = "import", _("Imported from WhatsApp")
+        SYSTEM = "system", _("System")
 
     template = models.ForeignKey(Template, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=16, choices=Status.choices)
@@ -262,7 +283,9 @@ class Submission(models.Model):
     reason = models.TextField(blank=True)
     quality = models.CharField(max_length=16, blank=True)
     category = models.CharField(max_length=16, blank=True)
-    last_event_at = models.DateTimeField(null=True, blank=True, help_text="Time of the newest provider event applied.")
+    last_event_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("Time of the newest provider event applied.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -273,13 +296,17 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.template_id} [{self.language}] {self.status}"
 
+    @property
+    def quality_label(self) -> str:
+        return quality_label(self.quality)
+
 
 class ScreeningTerm(models.Model):
     """A word or phrase an organization wants flagged before templates are submitted."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="screening_terms")
     term = models.CharField(max_length=100)
-    label = models.CharField(max_length=60, blank=True, help_text="Why it is flagged, e.g. “Competitor name”.")
+    label = models.CharField(max_length=60, blank=True, help_text=_("Why it is flagged, e.g. “Competitor name”."))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "term"], name="screening_term_unique")]

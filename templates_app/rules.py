@@ -28,6 +28,8 @@ from urllib.parse import urlsplit
 
 import emoji
 import phonenumbers
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy, ngettext, ngettext_lazy
 
 from templates_app.languages import LANGUAGE_NAMES
 from templates_app.spec import (
@@ -104,8 +106,8 @@ _URL_FORBIDDEN = re.compile(r"[\s<>\"\\^`{|}]")
 _DOMAIN_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _TOP_LEVEL_DOMAIN = re.compile(r"[a-z]{2,63}|xn--[a-z0-9-]{1,59}")
 
-VARIABLE_FORMAT_HINT = "write variables as {{1}}, {{2}} and so on, with no spaces"
-NAMED_FORMAT_HINT = (
+VARIABLE_FORMAT_HINT = gettext_lazy("write variables as {{1}}, {{2}} and so on, with no spaces")
+NAMED_FORMAT_HINT = gettext_lazy(
     "write variables as a name in two braces, like {{order_id}}: lowercase letters, digits and underscores"
 )
 MALFORMED_VARIABLES_SHOWN = 3
@@ -117,21 +119,24 @@ Errors = dict[str, list[str]]
 def validate_name(name: str) -> list[str]:
     """Problems with a template name (uniqueness is checked elsewhere)."""
     if not name:
-        return ["Enter a template name."]
+        return [gettext("Enter a template name.")]
     problems = []
     if len(name) > NAME_MAX:
-        problems.append(_too_long("The template name", NAME_MAX, len(name)))
+        problems.append(_too_long(gettext("The template name"), NAME_MAX, len(name)))
     if not _NAME.fullmatch(name):
-        problems.append("Use only lowercase letters, numbers and underscores (e.g. order_update).")
+        problems.append(gettext("Use only lowercase letters, numbers and underscores (e.g. order_update)."))
     return problems
 
 
 def validate_language_code(code: str) -> list[str]:
     """Problems with a template language code."""
     if not code:
-        return ["Choose a language."]
+        return [gettext("Choose a language.")]
     if code not in LANGUAGE_NAMES:
-        return [f"{_quoted(code)} is not a language WhatsApp accepts for templates: choose one from the list."]
+        return [
+            gettext("%(code)s is not a language WhatsApp accepts for templates: choose one from the list.")
+            % {"code": _quoted(code)}
+        ]
     return []
 
 
@@ -155,7 +160,7 @@ def validate_content(spec: ContentSpec, *, category: str = "", phone_region: str
         _add(errors, "language", problem)
     named = as_text(spec.parameter_format) == NAMED
     if as_text(spec.parameter_format) not in PARAMETER_FORMATS:
-        _add(errors, "parameter_format", "Choose how variables are written: numbered or named.")
+        _add(errors, "parameter_format", gettext("Choose how variables are written: numbered or named."))
     _check_header(spec, errors, named=named)
     _check_body(spec, errors, named=named)
     _check_footer(as_text(spec.footer), errors)
@@ -204,7 +209,7 @@ def _check_header(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
         _add(
             errors,
             "header_format",
-            "Choose a header type: none, text, image, video or document.",
+            gettext("Choose a header type: none, text, image, video or document."),
         )
         return
     if header_format != "TEXT":
@@ -212,34 +217,34 @@ def _check_header(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
             _add(
                 errors,
                 "header_text",
-                "Only a text header has text: remove it or choose Text as the header type.",
+                gettext("Only a text header has text: remove it or choose Text as the header type."),
             )
         if sample.strip():
             _add(
                 errors,
                 "header_text_example",
-                "Only a text header has a sample: remove it or choose Text as the header type.",
+                gettext("Only a text header has a sample: remove it or choose Text as the header type."),
             )
         return
 
     if not text.strip():
-        _add(errors, "header_text", "Enter the header text, or choose no header.")
+        _add(errors, "header_text", gettext("Enter the header text, or choose no header."))
         return
     if len(text) > HEADER_TEXT_MAX:
-        _add(errors, "header_text", _too_long("The header", HEADER_TEXT_MAX, len(text)))
+        _add(errors, "header_text", _too_long(gettext("The header"), HEADER_TEXT_MAX, len(text)))
     if _LINE_BREAK.search(text):
-        _add(errors, "header_text", "The header must fit on one line: remove the line breaks.")
+        _add(errors, "header_text", gettext("The header must fit on one line: remove the line breaks."))
     if _CONTROL.search(text) or "\t" in text:
-        _add(errors, "header_text", _control_message("The header"))
+        _add(errors, "header_text", _control_message(gettext("The header")))
     outside_variables = _ANY_VARIABLE.sub(" ", text)
     if _FORMATTING.search(outside_variables):
         _add(
             errors,
             "header_text",
-            "WhatsApp shows the header in bold by itself: remove the formatting characters * _ ~ `.",
+            gettext("WhatsApp shows the header in bold by itself: remove the formatting characters * _ ~ `."),
         )
     if emoji_count(text):
-        _add(errors, "header_text", "WhatsApp allows no emoji in a text header: remove them.")
+        _add(errors, "header_text", gettext("WhatsApp allows no emoji in a text header: remove them."))
     for problem in _variable_format_problems(text, named=named):
         _add(errors, "header_text", problem)
 
@@ -248,18 +253,20 @@ def _check_header(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
         _add(
             errors,
             "header_text",
-            "The header can have at most one variable: remove the others."
+            gettext("The header can have at most one variable: remove the others.")
             if named
-            else "The header can have at most one variable, {{1}}: remove the others.",
+            else gettext("The header can have at most one variable, {{1}}: remove the others."),
         )
     elif variables and not named and variables[0] != "{{1}}":
         _add(
             errors,
             "header_text",
-            f"The header's variable must be {{{{1}}}}, not {_quoted(variables[0])}.",
+            gettext("The header's variable must be {{1}}, not %(variable)s.") % {"variable": _quoted(variables[0])},
         )
     elif variables:
-        for problem in _sample_problems(sample, f"{variables[0]} in the header", HEADER_TEXT_MAX):
+        for problem in _sample_problems(
+            sample, gettext("%(variable)s in the header") % {"variable": variables[0]}, HEADER_TEXT_MAX
+        ):
             _add(errors, "header_text_example", problem)
 
 
@@ -270,18 +277,19 @@ def _named_variables(text: str) -> list[re.Match[str]]:
 def _check_body(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
     body = as_text(spec.body)
     if not body.strip():
-        _add(errors, "body", "The message body is required.")
+        _add(errors, "body", gettext("The message body is required."))
         return
     if len(body) > BODY_MAX:
-        _add(errors, "body", _too_long("The message body", BODY_MAX, len(body)))
+        _add(errors, "body", _too_long(gettext("The message body"), BODY_MAX, len(body)))
     if _CONTROL.search(body):
-        _add(errors, "body", _control_message("The message body"))
+        _add(errors, "body", _control_message(gettext("The message body")))
     emoji_used = emoji_count(body)
     if emoji_used > BODY_EMOJI_MAX:
         _add(
             errors,
             "body",
-            f"WhatsApp allows at most {BODY_EMOJI_MAX} emoji in the message (it has {emoji_used}): remove some.",
+            gettext("WhatsApp allows at most %(most)s emoji in the message (it has %(count)s): remove some.")
+            % {"most": BODY_EMOJI_MAX, "count": emoji_used},
         )
     for problem in _variable_format_problems(body, named=named):
         _add(errors, "body", problem)
@@ -296,8 +304,11 @@ def _check_body(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
                 _add(
                     errors,
                     "body",
-                    f"Each variable name can be used once: {match.group(0)} appears more than once. "
-                    "Give the second one its own name.",
+                    gettext(
+                        "Each variable name can be used once: %(variable)s appears more than once. "
+                        "Give the second one its own name."
+                    )
+                    % {"variable": match.group(0)},
                 )
             seen.add(match.group(1))
     else:
@@ -309,20 +320,21 @@ def _check_body(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
             _add(
                 errors,
                 "body",
-                f"Variables must be numbered in order: {{{{{missing}}}}} is missing.",
+                gettext("Variables must be numbered in order: %(variable)s is missing.")
+                % {"variable": f"{{{{{missing}}}}}"},
             )
     stripped = body.strip()
     if matches[0].start() == len(body) - len(body.lstrip()):
-        _add(errors, "body", "The message can't start with a variable: add words before it.")
+        _add(errors, "body", gettext("The message can't start with a variable: add words before it."))
     if matches[-1].end() == len(body.rstrip()) and stripped.endswith(matches[-1].group(0)):
-        _add(errors, "body", "The message can't end with a variable: add words after it.")
+        _add(errors, "body", gettext("The message can't end with a variable: add words after it."))
     for before, after in zip(matches, matches[1:], strict=False):
         if not body[before.end() : after.start()].strip():
             _add(
                 errors,
                 "body",
-                f"Variables {before.group(0)} and {after.group(0)} can't be next to "
-                "each other: put words between them.",
+                gettext("Variables %(first)s and %(second)s can't be next to each other: put words between them.")
+                % {"first": before.group(0), "second": after.group(0)},
             )
     words = len([word for word in _ANY_VARIABLE.sub(" ", body).split() if any(c.isalnum() for c in word)])
     variable_count = len({match.group(1) for match in matches})
@@ -331,9 +343,14 @@ def _check_body(spec: ContentSpec, errors: Errors, *, named: bool) -> None:
         _add(
             errors,
             "body",
-            f"Too many variables for a message this short: WhatsApp refuses it. With {variable_count} "
-            f"variable{'s' if variable_count != 1 else ''} the message needs at least {needed} words of its own "
-            f"(it has {words}): add words or remove variables.",
+            ngettext(
+                "Too many variables for a message this short: WhatsApp refuses it. With %(count)s variable the "
+                "message needs at least %(needed)s words of its own (it has %(words)s): add words or remove variables.",
+                "Too many variables for a message this short: WhatsApp refuses it. With %(count)s variables the "
+                "message needs at least %(needed)s words of its own (it has %(words)s): add words or remove variables.",
+                variable_count,
+            )
+            % {"count": variable_count, "needed": needed, "words": words},
         )
 
     if named:
@@ -355,15 +372,15 @@ def _check_footer(footer: str, errors: Errors) -> None:
     if not footer.strip():
         return
     if len(footer) > FOOTER_MAX:
-        _add(errors, "footer", _too_long("The footer", FOOTER_MAX, len(footer)))
+        _add(errors, "footer", _too_long(gettext("The footer"), FOOTER_MAX, len(footer)))
     if _LINE_BREAK.search(footer):
-        _add(errors, "footer", "The footer must fit on one line: remove the line breaks.")
+        _add(errors, "footer", gettext("The footer must fit on one line: remove the line breaks."))
     if "{{" in footer or "}}" in footer:
-        _add(errors, "footer", "The footer can't have variables: remove {{ and }}.")
+        _add(errors, "footer", gettext("The footer can't have variables: remove {{ and }}."))
     if _CONTROL.search(footer):
-        _add(errors, "footer", _control_message("The footer"))
+        _add(errors, "footer", _control_message(gettext("The footer")))
     if emoji_count(footer):
-        _add(errors, "footer", "WhatsApp doesn't allow emoji in the footer: remove them.")
+        _add(errors, "footer", gettext("WhatsApp doesn't allow emoji in the footer: remove them."))
 
 
 def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, phone_region: str) -> None:
@@ -371,19 +388,31 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, 
         _add(
             errors,
             "buttons",
-            f"A template can have at most {BUTTONS_MAX} buttons (it has {len(buttons)}): remove some.",
+            gettext("A template can have at most %(most)s buttons (it has %(count)s): remove some.")
+            % {"most": BUTTONS_MAX, "count": len(buttons)},
         )
     kinds = [as_text(button.kind) for button in buttons]
     for kind, most in BUTTON_KIND_MAX.items():
         count = kinds.count(kind)
         if count > most:
-            label = {URL: "URL", PHONE_NUMBER: "phone number", COPY_CODE: "copy code"}[kind]
-            plural = "buttons" if most != 1 else "button"
-            _add(
-                errors,
-                "buttons",
-                f"A template can have at most {most} {label} {plural} (it has {count}).",
-            )
+            message = {
+                URL: ngettext_lazy(
+                    "A template can have at most %(most)s URL button (it has %(count)s).",
+                    "A template can have at most %(most)s URL buttons (it has %(count)s).",
+                    "most",
+                ),
+                PHONE_NUMBER: ngettext_lazy(
+                    "A template can have at most %(most)s phone number button (it has %(count)s).",
+                    "A template can have at most %(most)s phone number buttons (it has %(count)s).",
+                    "most",
+                ),
+                COPY_CODE: ngettext_lazy(
+                    "A template can have at most %(most)s copy code button (it has %(count)s).",
+                    "A template can have at most %(most)s copy code buttons (it has %(count)s).",
+                    "most",
+                ),
+            }[kind]
+            _add(errors, "buttons", message % {"most": most, "count": count})
     # Quick replies form one block, before or after the call-to-action block.
     groups = [kind == QUICK_REPLY for kind in kinds if kind in BUTTON_KINDS]
     block_count = sum(1 for i, group in enumerate(groups) if i == 0 or group != groups[i - 1])
@@ -391,7 +420,7 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, 
         _add(
             errors,
             "buttons",
-            "Keep Quick Reply buttons together: put them all before or all after the call-to-action buttons.",
+            gettext("Keep Quick Reply buttons together: put them all before or all after the call-to-action buttons."),
         )
 
     texts_seen: set[str] = set()
@@ -400,13 +429,14 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, 
         kind = kinds[index]
         spec = BUTTON_KINDS.get(kind)
         if spec is None:
-            names = ", ".join(k.label for k in BUTTON_KINDS.values())
-            _add(errors, f"{prefix}.kind", f"Choose a button type: {names}.")
+            names = ", ".join(str(k.label) for k in BUTTON_KINDS.values())
+            _add(errors, f"{prefix}.kind", gettext("Choose a button type: %(kinds)s.") % {"kinds": names})
         elif category and not spec.allowed_in(category):
             _add(
                 errors,
                 f"{prefix}.kind",
-                f"A {spec.label} button is for Marketing templates only: remove it or change the category.",
+                gettext("A %(kind)s button is for Marketing templates only: remove it or change the category.")
+                % {"kind": spec.label},
             )
         if kind == COPY_CODE:
             for problem in _code_example_problems(as_text(button.code_example)):
@@ -422,7 +452,8 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, 
                 _add(
                     errors,
                     f"{prefix}.text",
-                    f"Each button needs its own text: {_quoted(text.strip())} is already used.",
+                    gettext("Each button needs its own text: %(text)s is already used.")
+                    % {"text": _quoted(text.strip())},
                 )
             texts_seen.add(text_key)
         if kind == PHONE_NUMBER:
@@ -434,41 +465,43 @@ def _check_buttons(buttons: list[ButtonSpec], errors: Errors, *, category: str, 
 
 def _code_example_problems(code: str) -> list[str]:
     if not code.strip():
-        return ["Enter an example of the offer code, e.g. SALE25."]
+        return [gettext("Enter an example of the offer code, e.g. SALE25.")]
     problems = []
     if len(code) > COPY_CODE_EXAMPLE_MAX:
-        problems.append(_too_long("The offer code", COPY_CODE_EXAMPLE_MAX, len(code)))
+        problems.append(_too_long(gettext("The offer code"), COPY_CODE_EXAMPLE_MAX, len(code)))
     if any(character.isspace() for character in code) or _CONTROL.search(code):
-        problems.append("The offer code must be one word, without spaces.")
+        problems.append(gettext("The offer code must be one word, without spaces."))
     if "{{" in code or "}}" in code:
-        problems.append("Write an example code a customer would copy, without {{ and }}.")
+        problems.append(gettext("Write an example code a customer would copy, without {{ and }}."))
     return problems
 
 
 def _button_text_problems(text: str, text_max: int) -> list[str]:
     if not text.strip():
-        return ["Enter the button text."]
+        return [gettext("Enter the button text.")]
     problems = []
     if len(text) > text_max:
-        problems.append(_too_long("Button text", text_max, len(text)))
+        problems.append(_too_long(gettext("Button text"), text_max, len(text)))
     if _LINE_BREAK.search(text):
-        problems.append("Button text must fit on one line: remove the line breaks.")
+        problems.append(gettext("Button text must fit on one line: remove the line breaks."))
     if _CONTROL.search(text) or "\t" in text:
-        problems.append(_control_message("The button text"))
+        problems.append(_control_message(gettext("The button text")))
     if "{{" in text or "}}" in text:
-        problems.append("Button text can't have variables: remove {{ and }}.")
+        problems.append(gettext("Button text can't have variables: remove {{ and }}."))
     return problems
 
 
 def _phone_problems(phone: str, region: str) -> list[str]:
     if not phone.strip():
-        return ["Enter the phone number the button calls."]
+        return [gettext("Enter the phone number the button calls.")]
     if len(phone) > PHONE_MAX:
-        return [_too_long("The phone number", PHONE_MAX, len(phone))]
+        return [_too_long(gettext("The phone number"), PHONE_MAX, len(phone))]
     if phone_number_normalised(phone, region) is None:
         return [
-            "This is not a phone number WhatsApp can call: enter it with its country code, "
-            "e.g. +62 812 3456 7890 (or 0812 3456 7890 for an Indonesian number)."
+            gettext(
+                "This is not a phone number WhatsApp can call: enter it with its country code, "
+                "e.g. +62 812 3456 7890 (or 0812 3456 7890 for an Indonesian number)."
+            )
         ]
     return []
 
@@ -477,10 +510,10 @@ def _check_url_button(button: ButtonSpec, prefix: str, errors: Errors) -> None:
     url = as_text(button.url)
     key = f"{prefix}.url"
     if not url.strip():
-        _add(errors, key, "Enter the link (URL) the button opens.")
+        _add(errors, key, gettext("Enter the link (URL) the button opens."))
         return
     if len(url) > URL_MAX:
-        _add(errors, key, _too_long("The URL", URL_MAX, len(url)))
+        _add(errors, key, _too_long(gettext("The URL"), URL_MAX, len(url)))
         return
     has_variable = url.endswith("{{1}}")
     base = url[: -len("{{1}}")] if has_variable else url
@@ -488,14 +521,16 @@ def _check_url_button(button: ButtonSpec, prefix: str, errors: Errors) -> None:
         _add(
             errors,
             key,
-            "A URL can have only one variable, {{1}}, at the very end (e.g. https://example.com/orders/{{1}}).",
+            gettext(
+                "A URL can have only one variable, {{1}}, at the very end (e.g. https://example.com/orders/{{1}})."
+            ),
         )
         return
     if has_variable and not _has_path_start(base):
         _add(
             errors,
             key,
-            "Put {{1}} after the website address, e.g. https://example.com/orders/{{1}}.",
+            gettext("Put {{1}} after the website address, e.g. https://example.com/orders/{{1}}."),
         )
         return
     # A stand-in value checks the fixed part of a URL that ends with {{1}}.
@@ -506,13 +541,15 @@ def _check_url_button(button: ButtonSpec, prefix: str, errors: Errors) -> None:
     if has_variable:
         sample = as_text(button.url_example)
         if not sample.strip():
-            _add(errors, f"{prefix}.url_example", "Add a sample for {{1}} in the URL.")
+            _add(errors, f"{prefix}.url_example", gettext("Add a sample for {{1}} in the URL."))
         elif _url_problem(base + sample) or len(base + sample) > URL_MAX:
             _add(
                 errors,
                 f"{prefix}.url_example",
-                "With this sample in place of {{1}} the link is not a valid URL: "
-                "use only characters allowed in a link, with no spaces.",
+                gettext(
+                    "With this sample in place of {{1}} the link is not a valid URL: "
+                    "use only characters allowed in a link, with no spaces."
+                ),
             )
 
 
@@ -524,21 +561,21 @@ def _has_path_start(base: str) -> bool:
 
 def _url_problem(url: str) -> str | None:
     if not _URL_SCHEME.match(url):
-        return "The URL must start with http:// or https://."
+        return gettext("The URL must start with http:// or https://.")
     if _URL_FORBIDDEN.search(url) or _CONTROL.search(url):
-        return "The URL has characters a link can't contain (such as spaces or < >): remove them."
+        return gettext("The URL has characters a link can't contain (such as spaces or < >): remove them.")
     try:
         parts = urlsplit(url)
         _ = parts.port  # raises ValueError for a port that isn't a number
     except ValueError:
-        return "This is not a valid URL: check the address and port."
+        return gettext("This is not a valid URL: check the address and port.")
     if "@" in parts.netloc:
-        return "The URL can't contain a user name or password (nothing before an @)."
+        return gettext("The URL can't contain a user name or password (nothing before an @).")
     host = parts.hostname or ""
     if not host:
-        return "The URL must include a website address, e.g. https://example.com."
+        return gettext("The URL must include a website address, e.g. https://example.com.")
     if not _is_valid_host(host):
-        return f"{_quoted(host)} is not a valid website address."
+        return gettext("%(host)s is not a valid website address.") % {"host": _quoted(host)}
     return None
 
 
@@ -573,25 +610,32 @@ def _variable_format_problems(text: str, *, named: bool = False) -> list[str]:
         if named and is_numbered(key):
             _append_once(
                 problems,
-                f"This template uses named variables: write {_quoted(match.group(0))} with a name, "
-                "like {{order_id}}, or switch to numbered variables.",
+                gettext(
+                    "This template uses named variables: write %(variable)s with a name, "
+                    "like {{order_id}}, or switch to numbered variables."
+                )
+                % {"variable": _quoted(match.group(0))},
             )
         elif named and not VARIABLE_NAME.fullmatch(key):
             _append_once(
                 problems,
-                f"{_quoted(match.group(0))} is not a valid name: start it with a letter, e.g. {{{{order_id}}}}.",
+                gettext("%(variable)s is not a valid name: start it with a letter, e.g. {{order_id}}.")
+                % {"variable": _quoted(match.group(0))},
             )
         elif named and len(key) > VARIABLE_NAME_MAX:
-            _append_once(problems, f"Variable names can be at most {VARIABLE_NAME_MAX} characters.")
+            _append_once(
+                problems, gettext("Variable names can be at most %(most)s characters.") % {"most": VARIABLE_NAME_MAX}
+            )
         elif not named and int(key) == 0:
             _append_once(
                 problems,
-                "Variables start at {{1}}: " + _quoted(match.group(0)) + " is not valid.",
+                gettext("Variables start at {{1}}: %(variable)s is not valid.") % {"variable": _quoted(match.group(0))},
             )
         elif not named and key != str(int(key)):
             _append_once(
                 problems,
-                f"Write {_quoted(match.group(0))} as {{{{{int(key)}}}}}, without leading zeros.",
+                gettext("Write %(variable)s as %(number)s, without leading zeros.")
+                % {"variable": _quoted(match.group(0)), "number": f"{{{{{int(key)}}}}}"},
             )
     leftover = valid.sub("\x00", text)
     if "{{" not in leftover and "}}" not in leftover:
@@ -602,13 +646,16 @@ def _variable_format_problems(text: str, *, named: bool = False) -> list[str]:
             break
         inside = match.group(0)[2:-2]
         if not named and _NAME.fullmatch(inside) and not inside.isdigit():
-            message = (
-                f"{_quoted(match.group(0))} is a named variable, but this template numbers its variables: "
+            message = gettext(
+                "%(variable)s is a named variable, but this template numbers its variables: "
                 "write {{1}}, {{2}}… or switch to named variables."
-            )
+            ) % {"variable": _quoted(match.group(0))}
         else:
             hint = NAMED_FORMAT_HINT if named else VARIABLE_FORMAT_HINT
-            message = f"{_quoted(match.group(0))} is not a valid variable: {hint}."
+            message = gettext("%(variable)s is not a valid variable: %(hint)s.") % {
+                "variable": _quoted(match.group(0)),
+                "hint": hint,
+            }
         if message not in problems:
             problems.append(message)
             shown += 1
@@ -616,25 +663,29 @@ def _variable_format_problems(text: str, *, named: bool = False) -> list[str]:
     if "{{" in leftover or "}}" in leftover:
         _append_once(
             problems,
-            "A variable is not written right: use two braces on each side of a name, like {{order_id}}."
+            gettext("A variable is not written right: use two braces on each side of a name, like {{order_id}}.")
             if named
-            else "A variable is not written right: use two braces on each side of a number, like {{1}}.",
+            else gettext("A variable is not written right: use two braces on each side of a number, like {{1}}."),
         )
     return problems
 
 
 def _sample_problems(sample: str, what: str, sample_max: int) -> list[str]:
     if not sample.strip():
-        return [f"Add a sample for {what}."]
+        return [gettext("Add a sample for %(variable)s.") % {"variable": what}]
     problems = []
+    the_sample = gettext("The sample for %(variable)s") % {"variable": what}
     if len(sample) > sample_max:
-        problems.append(_too_long(f"The sample for {what}", sample_max, len(sample)))
+        problems.append(_too_long(the_sample, sample_max, len(sample)))
     if _LINE_BREAK.search(sample) or "\t" in sample:
-        problems.append(f"The sample for {what} must be on one line, without tabs.")
+        problems.append(gettext("The sample for %(variable)s must be on one line, without tabs.") % {"variable": what})
     if _CONTROL.search(sample):
-        problems.append(_control_message(f"The sample for {what}"))
+        problems.append(_control_message(the_sample))
     if "{{" in sample or "}}" in sample:
-        problems.append(f"The sample for {what} can't contain {{{{ or }}}}: write the value a customer would see.")
+        problems.append(
+            gettext("The sample for %(variable)s can't contain {{ or }}: write the value a customer would see.")
+            % {"variable": what}
+        )
     return problems
 
 
@@ -642,11 +693,15 @@ def _sample_problems(sample: str, what: str, sample_max: int) -> list[str]:
 
 
 def _too_long(what: str, limit: int, length: int) -> str:
-    return f"{what} can be at most {limit:,} characters (it has {length:,})."
+    return gettext("%(what)s can be at most %(limit)s characters (it has %(length)s).") % {
+        "what": what,
+        "limit": number_format(limit, force_grouping=True),
+        "length": number_format(length, force_grouping=True),
+    }
 
 
 def _control_message(what: str) -> str:
-    return f"{what} contains invisible control characters: remove them."
+    return gettext("%(what)s contains invisible control characters: remove them.") % {"what": what}
 
 
 def _quoted(text: str, limit: int = 40) -> str:

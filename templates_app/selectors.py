@@ -7,6 +7,7 @@ from datetime import datetime
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount, Membership, Provider, User
 from accounts.permissions import REVIEWERS
@@ -65,15 +66,15 @@ def whatsapp_delete_refusal(*, template: Template) -> str:
     """Why "Delete from WhatsApp" can't be done on this template now ("" when it can)."""
     account = template.channel_account
     if account.provider != Provider.META:
-        return "Only templates sent to WhatsApp can be deleted there."
+        return gettext("Only templates sent to WhatsApp can be deleted there.")
     if account.disconnected_at:
-        return "The WhatsApp account is disconnected: its templates are read-only."
+        return gettext("The WhatsApp account is disconnected: its templates are read-only.")
     if template.status == Status.DELETED:
-        return "This template is already deleted from WhatsApp."
+        return gettext("This template is already deleted from WhatsApp.")
     if template.status in (Status.DRAFT, Status.AWAITING_APPROVAL, Status.SUBMITTING):
-        return "This template is not on WhatsApp yet."
+        return gettext("This template is not on WhatsApp yet.")
     if not template.submissions.exclude(provider_template_id="").exclude(status=Status.DELETED).exists():
-        return "None of this template's languages is on WhatsApp."
+        return gettext("None of this template's languages is on WhatsApp.")
     return ""
 
 
@@ -110,16 +111,20 @@ def review_refusal(*, template: Template, user, member: Membership | None = None
             user=user, organization_id=template.organization_id, role__in=REVIEWERS
         ).exists()
     if not may_decide:
-        return "Only Reviewers and Admins of this organization decide on templates."
+        return gettext("Only Reviewers and Admins of this organization decide on templates.")
     waiting = template.status == Status.AWAITING_APPROVAL or (
         template.status == Status.PENDING and template.channel_account.provider == Provider.REVIEW_DESK
     )
     if not waiting:
         if template.status == Status.PENDING:
-            return "WhatsApp reviews this template; its decision arrives by itself."
-        return f"This template is {template.get_status_display().lower()}: there is nothing to decide."
+            return gettext("WhatsApp reviews this template; its decision arrives by itself.")
+        return gettext("This template is %(status)s: there is nothing to decide.") % {
+            "status": str(template.get_status_display()).lower()
+        }
     if user.pk in template_contributor_ids(template=template):
-        return "You worked on this template (created, edited or submitted it): another reviewer must decide on it."
+        return gettext(
+            "You worked on this template (created, edited or submitted it): another reviewer must decide on it."
+        )
     return ""
 
 

@@ -8,14 +8,17 @@ import re
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import ChannelAccount
 from otp.services import challenge_consume
 from qontak_broadcast.availability import require_task_queue
 
+from . import reasons
 from .emails import approval_requested_email, review_ended_email
 from .media import MEDIA_RULES, sniff_upload
 from .models import Content, Contribution, ImmutableTemplateError, Status, StatusEvent, Template
+from .reasons import screen_where
 from .rules import DEFAULT_PHONE_REGION, NAME_MAX, content_digest_payload, phone_number_normalised
 from .selectors import (
     approval_required_for,
@@ -40,7 +43,7 @@ PURPOSE_SUBMIT = "submit_template"
 PURPOSE_RETRY = "retry_template_submission"
 PURPOSE_REVIEW = "review_template"
 PURPOSE_WHATSAPP_DELETE = "delete_template_from_whatsapp"
-NAME_REUSE_NOTE = "WhatsApp does not let a deleted template's name be used again for 30 days."
+NAME_REUSE_NOTE = gettext_lazy("WhatsApp does not let a deleted template's name be used again for 30 days.")
 # What a draft keeps of oversized input: more than any rule allows, so the
 # user sees their text and the message about it, but bounded.
 DRAFT_TEXT_MAX = 4096
@@ -55,14 +58,14 @@ class TemplateError(Exception):
 
 class VerificationRequired(TemplateError):
     def __init__(self):
-        super().__init__("This organization asks for a verification code for this: verify the code first.")
+        super().__init__(gettext("This organization asks for a verification code for this: verify the code first."))
 
 
 class ContentChanged(TemplateError):
     """What is stored is not what the person confirmed: nothing goes out."""
 
     def __init__(self):
-        super().__init__("The content changed while you were reviewing it. Check it again.")
+        super().__init__(gettext("The content changed while you were reviewing it. Check it again."))
 
 
 class ContentFlagged(TemplateError):
@@ -70,9 +73,12 @@ class ContentFlagged(TemplateError):
 
     def __init__(self, findings):
         self.findings = findings
-        reasons = "; ".join(f"{f.label}: “{f.match}” ({f.where})" for f in findings)
+        reasons = "; ".join(f"{f.label}: “{f.match}” ({screen_where(f.where)})" for f in findings)
         super().__init__(
-            "Your organization does not submit content the screen flags. Change what it found, then submit again: "
+            gettext(
+                "Your organization does not submit content the screen flags. Change what it found, then submit again:"
+            )
+            + " "
             + reasons
         )
 
@@ -105,7 +111,10 @@ def _require_draft(template: Template) -> None:
 def _require_connected(account: ChannelAccount) -> None:
     """A disconnected account keeps its templates read-only: nothing new goes to it or through it."""
     if account.disconnected_at is not None:
-        raise TemplateError(f"The WhatsApp account {account.display_name} is disconnected: choose another account.")
+        raise TemplateError(
+            gettext("The WhatsApp account %(account)s is disconnected: choose another account.")
+            % {"account": account.display_name}
+        )
 
 
 def _locked(template: Template) -> Template:
@@ -365,7 +374,7 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
     """
     from .validation import template_problems
 
-    require_task_queue("submit the template")
+    require_task_queue(gettext_lazy("submit the template"))
     template = _locked(template)
     _require_draft(template)
     _require_connected(template.channel_account)
@@ -373,7 +382,7 @@ def template_submit(*, template: Template, actor, fingerprint: str) -> Template:
     if not hmac.compare_digest(digest, fingerprint or ""):
         raise ContentChanged()
     if template_problems(template=template):
-        raise TemplateError("The template has problems to fix before it can be submitted.")
+        raise TemplateError(gettext("The template has problems to fix before it can be submitted."))
     blocked = blocking_findings(template=template)
     if blocked:
         raise ContentFlagged(blocked)
@@ -400,7 +409,7 @@ def template_send_again(*, template: Template, actor) -> bool:
     Sending again is sending: with the toggle on it needs the actor's code
     for the frozen content, and the actor counts as one who submitted it.
     """
-    require_task_queue("retry the submission")
+    require_task_queue(gettext_lazy("retry the submission"))
     template = _locked(template)
     if template.status != Status.FAILED:
         return False
@@ -411,7 +420,7 @@ def template_send_again(*, template: Template, actor) -> bool:
     )
     _contribute(template, actor, Contribution.Kind.SUBMITTED)
     StatusEvent.objects.create(
-        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason="Retry"
+        template=template, status=Status.SUBMITTING, source=StatusEvent.Source.USER, actor=actor, reason=reasons.RETRY
     )
     _queue_submission(template)
     return True
@@ -435,9 +444,11 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
         raise ReviewError(refusal)
     reason = reason.strip()
     if not approve and not reason:
-        raise ReviewError("Give a reason for the rejection.")
+        raise ReviewError(gettext("Give a reason for the rejection."))
     if approve and template.status == Status.AWAITING_APPROVAL and template.channel_account.disconnected_at:
-        raise ReviewError("The WhatsApp account is disconnected: the template can't be sent. Reject it instead.")
+        raise ReviewError(
+            gettext("The WhatsApp account is disconnected: the template can't be sent. Reject it instead.")
+        )
     _require_code(
         actor=reviewer,
         purpose=PURPOSE_REVIEW,
@@ -455,7 +466,7 @@ def review_decide(*, template: Template, reviewer, approve: bool, reason: str = 
             status=status,
             source=StatusEvent.Source.REVIEWER,
             actor=reviewer,
-            reason="Approved" if approve else reason,
+            reason=reasons.APPROVED if approve else reason,
         )
         template.status, template.status_reason = status, "" if approve else reason
         if approve:
@@ -505,7 +516,9 @@ def template_delete_from_whatsapp(*, template: Template, actor, meta=None) -> Te
         for submission in languages:
             provider.delete_template(name=template.name, provider_template_id=submission.provider_template_id)
     except ProviderError as exc:
-        raise TemplateError(f"WhatsApp did not delete the template: {exc.message}") from None
+        raise TemplateError(
+            gettext("WhatsApp did not delete the template: %(message)s") % {"message": exc.message}
+        ) from None
     finally:
         provider.close()
     now = timezone.now()

@@ -16,9 +16,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext, gettext_lazy
+
 # --- header -----------------------------------------------------------------
 HEADER_FORMATS = ("NONE", "TEXT", "IMAGE", "VIDEO", "DOCUMENT")
 MEDIA_HEADER_FORMATS = ("IMAGE", "VIDEO", "DOCUMENT")
+HEADER_FORMAT_LABELS = {
+    "NONE": gettext_lazy("None"),
+    "TEXT": gettext_lazy("Text"),
+    "IMAGE": gettext_lazy("Image"),
+    "VIDEO": gettext_lazy("Video"),
+    "DOCUMENT": gettext_lazy("Document"),
+}
 
 # --- variables --------------------------------------------------------------
 # A template writes its variables one way: numbered ({{1}}, {{2}}) or named
@@ -26,7 +35,7 @@ MEDIA_HEADER_FORMATS = ("IMAGE", "VIDEO", "DOCUMENT")
 POSITIONAL = "POSITIONAL"
 NAMED = "NAMED"
 PARAMETER_FORMATS = (POSITIONAL, NAMED)
-PARAMETER_FORMAT_LABELS = {POSITIONAL: "Numbered", NAMED: "Named"}
+PARAMETER_FORMAT_LABELS = {POSITIONAL: gettext_lazy("Numbered"), NAMED: gettext_lazy("Named")}
 
 # What the preview and the rules see as a variable: two braces around a
 # number or a name. Digits only is numbered; anything else is a name.
@@ -80,26 +89,31 @@ class ButtonKind:
 BUTTON_KINDS: dict[str, ButtonKind] = {
     kind.code: kind
     for kind in (
-        ButtonKind(QUICK_REPLY, "Quick Reply", ("text",), "Quick Reply"),
+        ButtonKind(QUICK_REPLY, gettext_lazy("Quick Reply"), ("text",), gettext_lazy("Quick Reply")),
         ButtonKind(
             PHONE_NUMBER,
-            "Call To Action (Phone Number)",
+            gettext_lazy("Call To Action (Phone Number)"),
             ("text", "phone_number"),
-            "Phone Number",
+            gettext_lazy("Phone Number"),
             icon="\u260e",
-            spoken="Call: ",
+            spoken=gettext_lazy("Call: "),
         ),
         ButtonKind(
-            URL, "Call To Action (URL)", ("text", "url", "url_example"), "URL", icon="\u2197", spoken="Open link: "
+            URL,
+            gettext_lazy("Call To Action (URL)"),
+            ("text", "url", "url_example"),
+            "URL",
+            icon="\u2197",
+            spoken=gettext_lazy("Open link: "),
         ),
         # WhatsApp writes this button's text itself; the template gives an example code.
         ButtonKind(
             COPY_CODE,
-            "Copy Code",
+            gettext_lazy("Copy Code"),
             ("code_example",),
-            "Copy offer code",
+            gettext_lazy("Copy offer code"),
             icon="\u2398",
-            spoken="Copy code: ",
+            spoken=gettext_lazy("Copy code: "),
             fixed_text=True,
             categories=("MARKETING",),
         ),
@@ -245,11 +259,22 @@ def parameter_format_convert(spec: ContentSpec, target: str) -> Conversion:
     notes = []
     if mapping and target == NAMED:
         renamed = ", ".join(variable_token(mapping[k]) for k in mapping)
-        notes.append(f"Numbered variables are now named {renamed}: rename them to say what they hold.")
+        notes.append(
+            gettext("Numbered variables are now named %(names)s: rename them to say what they hold.")
+            % {"names": renamed}
+        )
     if kept:
         shown = ", ".join(variable_token(k) for k in kept[:5])
-        way = "named" if target == NAMED else "numbered"
-        notes.append(f"These variables could not be converted and were left as typed: {shown}. Write them {way}.")
+        notes.append(
+            (
+                gettext("These variables could not be converted and were left as typed: %(names)s. Write them named.")
+                if target == NAMED
+                else gettext(
+                    "These variables could not be converted and were left as typed: %(names)s. Write them numbered."
+                )
+            )
+            % {"names": shown}
+        )
     return Conversion(spec_from_dict(data), notes)
 
 
@@ -282,7 +307,11 @@ def browser_vocabulary(*, category: str = "") -> dict[str, Any]:
             for code, kind in BUTTON_KINDS.items()
         },
         "media": {
-            code: {"label": code.title(), "accept": ",".join(rule.mime_types), "max_mb": rule.max_size // media.MB}
+            code: {
+                "label": HEADER_FORMAT_LABELS[code],
+                "accept": ",".join(rule.mime_types),
+                "max_mb": rule.max_size // media.MB,
+            }
             for code, rule in media.MEDIA_RULES.items()
         },
         "variable_name": VARIABLE_NAME.pattern,

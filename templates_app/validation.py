@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from .languages import language_name
 from .models import Template
 from .rules import validate_content, validate_name
@@ -29,7 +31,10 @@ def name_problems(*, channel_account, name: str, languages: list[str], exclude_i
         )
         if taken:
             names = ", ".join(language_name(code) for code in taken)
-            problems.append(f"This account already has a template named “{name}” in {names}. Choose another name.")
+            problems.append(
+                gettext("This account already has a template named “%(name)s” in %(languages)s. Choose another name.")
+                % {"name": name, "languages": names}
+            )
     return problems
 
 
@@ -46,6 +51,8 @@ def template_problems(*, template: Template) -> Problems:
     for content in template.contents.all():
         errors = validate_content(content.spec(), category=template.category)
         if content.header_format in ("IMAGE", "VIDEO", "DOCUMENT") and not content.media_sample:
-            errors.setdefault("media_sample", []).append("Add a sample file for the media header (Add Sample).")
+            errors.setdefault("media_sample", []).append(
+                gettext("Add a sample file for the media header (Add Sample).")
+            )
         problems.contents[content.language] = errors
     return problems

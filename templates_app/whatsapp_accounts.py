@@ -19,6 +19,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 
 from accounts.models import ChannelAccount, ChannelAccountEvent, Organization
 from accounts.models import Provider as ProviderChoice
@@ -68,7 +69,7 @@ def channel_account_connect(
         organization=organization, provider=ProviderChoice.META, waba_id=waba_id, disconnected_at__isnull=True
     )
     if connected.exists():
-        raise ConnectionRefused("This WhatsApp Business Account is already connected.", field="waba_id")
+        raise ConnectionRefused(gettext("This WhatsApp Business Account is already connected."), field="waba_id")
     check = connection_check(waba_id=waba_id, app_id=app_id, app_secret=app_secret, access_token=access_token)
     only = check.phone_numbers[0] if len(check.phone_numbers) == 1 else None
     with transaction.atomic():
@@ -114,7 +115,7 @@ def channel_account_number_set(*, account: ChannelAccount, actor, number: PhoneN
 
 PURPOSE_SECRETS = "change_channel_account_secrets"
 PURPOSE_DISCONNECT = "disconnect_channel_account"
-VERIFY_FIRST = "Verify the code sent to your email first."
+VERIFY_FIRST = gettext_lazy("Verify the code sent to your email first.")
 
 
 def account_asks_for_codes(*, account: ChannelAccount) -> bool:
@@ -128,7 +129,7 @@ def account_connected(account: ChannelAccount) -> bool:
 
 def _require_code(*, account: ChannelAccount, actor, purpose: str) -> None:
     if account_asks_for_codes(account=account) and not challenge_consume(user=actor, purpose=purpose, subject=account):
-        raise ConnectionRefused(VERIFY_FIRST)
+        raise ConnectionRefused(str(VERIFY_FIRST))
 
 
 def channel_account_secrets_change(
@@ -139,15 +140,15 @@ def channel_account_secrets_change(
     A field left empty keeps its stored value. Returns what changed, for the message.
     """
     if not account_connected(account):
-        raise ConnectionRefused("Only a connected WhatsApp account has secrets to change.")
+        raise ConnectionRefused(gettext("Only a connected WhatsApp account has secrets to change."))
     if not app_secret and not access_token:
-        raise ConnectionRefused("Enter a new app secret, a new access token, or both.")
+        raise ConnectionRefused(gettext("Enter a new app secret, a new access token, or both."))
     if account_asks_for_codes(account=account):
         # Nothing goes to WhatsApp for someone who hasn't verified (checked again, and consumed, below).
         from otp.selectors import challenge_ready
 
         if not challenge_ready(user=actor, purpose=PURPOSE_SECRETS, subject=account):
-            raise ConnectionRefused(VERIFY_FIRST)
+            raise ConnectionRefused(str(VERIFY_FIRST))
     new_secret = app_secret or account.meta_app_secret
     new_token = access_token or account.meta_access_token
     connection_check(waba_id=account.waba_id, app_id=account.meta_app_id, app_secret=new_secret, access_token=new_token)
@@ -155,7 +156,7 @@ def channel_account_secrets_change(
     with transaction.atomic():
         locked = ChannelAccount.objects.select_for_update().get(pk=account.pk)
         if not account_connected(locked):
-            raise ConnectionRefused("The account was disconnected meanwhile.")
+            raise ConnectionRefused(gettext("The account was disconnected meanwhile."))
         _require_code(account=locked, actor=actor, purpose=PURPOSE_SECRETS)
         locked.meta_app_secret, locked.meta_access_token = new_secret, new_token
         locked.save(update_fields=["meta_app_secret", "meta_access_token"])
@@ -179,7 +180,7 @@ def channel_account_disconnect(*, account: ChannelAccount, actor, meta=None) -> 
     """
     locked = ChannelAccount.objects.select_for_update().get(pk=account.pk)
     if not account_connected(locked):
-        raise ConnectionRefused("This account is not connected.")
+        raise ConnectionRefused(gettext("This account is not connected."))
     _require_code(account=locked, actor=actor, purpose=PURPOSE_DISCONNECT)
     locked.disconnected_at = timezone.now()
     locked.meta_access_token = ""

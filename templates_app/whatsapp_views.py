@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import ADMINS, role_required
@@ -40,19 +42,26 @@ from .whatsapp_accounts import (
 
 class ConnectForm(forms.Form):
     waba_id = forms.RegexField(
-        label="WhatsApp Business Account ID",
+        label=_("WhatsApp Business Account ID"),
         regex=r"^[0-9]{1,64}$",
-        error_messages={"invalid": "Enter the ID as digits only."},
+        error_messages={"invalid": _("Enter the ID as digits only.")},
     )
     app_id = forms.RegexField(
-        label="Meta app ID", regex=r"^[0-9]{1,64}$", error_messages={"invalid": "Enter the ID as digits only."}
+        label=_("Meta app ID"), regex=r"^[0-9]{1,64}$", error_messages={"invalid": _("Enter the ID as digits only.")}
     )
     app_secret = forms.CharField(
-        label="App secret", max_length=256, widget=forms.PasswordInput(render_value=False), strip=True
+        label=_("App secret"), max_length=256, widget=forms.PasswordInput(render_value=False), strip=True
     )
     access_token = forms.CharField(
-        label="System user access token", max_length=2048, widget=forms.PasswordInput(render_value=False), strip=True
+        label=_("System user access token"),
+        max_length=2048,
+        widget=forms.PasswordInput(render_value=False),
+        strip=True,
     )
+
+
+# What channel_account_secrets_change reports as changed, in the reader's language.
+SECRET_NAMES = {"app secret": gettext_lazy("app secret"), "access token": gettext_lazy("access token")}
 
 
 @role_required(*ADMINS)
@@ -71,7 +80,9 @@ def channel_connect(request):
             form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         else:
             messages.success(
-                request, f"{account.display_name} is connected. Its templates are being imported from WhatsApp."
+                request,
+                gettext("%(account)s is connected. Its templates are being imported from WhatsApp.")
+                % {"account": account.display_name},
             )
             if not account.phone_number_id:
                 return redirect("channel_phone_number", account_id=account.pk)
@@ -95,9 +106,13 @@ def channel_phone_number(request, account_id: int):
         chosen = next((n for n in numbers if n.id == request.POST.get("phone_number_id")), None)
         if chosen is not None:
             channel_account_number_set(account=account, actor=request.user, number=chosen)
-            messages.success(request, f"{account.display_name} sends from {chosen.display}.")
+            messages.success(
+                request,
+                gettext("%(account)s sends from %(number)s.")
+                % {"account": account.display_name, "number": chosen.display},
+            )
             return redirect("channel_account_detail", account_id=account.pk)
-        messages.error(request, "Choose one of the account's phone numbers.")
+        messages.error(request, gettext("Choose one of the account's phone numbers."))
     return render(request, "templates_app/channel_phone_number.html", {"account": account, "numbers": numbers})
 
 
@@ -107,11 +122,12 @@ def channel_import(request, account_id: int):
     """ "Import from WhatsApp": every template of the account arrives in the list, read-only (a task)."""
     account = channel_account_get_for_member(member=request.membership, account_id=account_id)
     if account.provider != "meta" or account.disconnected_at:
-        messages.info(request, "Only a connected WhatsApp account has templates to import.")
+        messages.info(request, gettext("Only a connected WhatsApp account has templates to import."))
     else:
         templates_import_queue(account=account, actor=request.user)
         messages.success(
-            request, "Importing the account's templates from WhatsApp: they appear in the template list in a moment."
+            request,
+            gettext("Importing the account's templates from WhatsApp: they appear in the template list in a moment."),
         )
     return redirect("channel_account_detail", account_id=account.pk)
 
@@ -142,12 +158,12 @@ def _delete_step(template) -> CodeStep:
             resend=reverse("template_whatsapp_delete_resend", args=[template.pk]),
             cancel=reverse("template_whatsapp_delete_cancel", args=[template.pk]),
         ),
-        action=f"delete the WhatsApp template “{template.name}” from WhatsApp",
-        intro=f"Enter the code to delete “{template.name}” from WhatsApp.",
+        action=gettext("delete the WhatsApp template “%(name)s” from WhatsApp") % {"name": template.name},
+        intro=gettext("Enter the code to delete “%(name)s” from WhatsApp.") % {"name": template.name},
         details=[
-            ("Template", template.name),
-            ("Account", str(template.channel_account)),
-            ("Languages", ", ".join(template.language_names)),
+            (gettext("Template"), template.name),
+            (gettext("Account"), str(template.channel_account)),
+            (gettext("Languages"), ", ".join(template.language_names)),
         ],
     )
 
@@ -158,7 +174,10 @@ def _delete(request, template):
     except TemplateError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"“{template.name}” was deleted from WhatsApp. {NAME_REUSE_NOTE}")
+        messages.success(
+            request,
+            gettext("“%(name)s” was deleted from WhatsApp.") % {"name": template.name} + " " + str(NAME_REUSE_NOTE),
+        )
     return page_redirect(request, reverse("template_detail", args=[template.pk]))
 
 
@@ -173,16 +192,19 @@ def template_whatsapp_delete(request, template_id: int):
         request,
         "templates_app/dialog_confirm_action.html",
         {
-            "title": f"Delete “{template.name}” from WhatsApp?",
+            "title": gettext("Delete “%(name)s” from WhatsApp?") % {"name": template.name},
             "lines": [
-                f"Every language of “{template.name}” ({', '.join(template.language_names)}) is deleted on WhatsApp "
-                "and can no longer be sent. The template stays in this list as Deleted.",
-                f"{NAME_REUSE_NOTE} To send this content again, duplicate it under another name.",
+                gettext(
+                    "Every language of “%(name)s” (%(languages)s) is deleted on WhatsApp "
+                    "and can no longer be sent. The template stays in this list as Deleted."
+                )
+                % {"name": template.name, "languages": ", ".join(template.language_names)},
+                str(NAME_REUSE_NOTE) + " " + gettext("To send this content again, duplicate it under another name."),
             ],
             "otp_required": organization_asks_for_codes(template=template),
             "action_url": reverse("template_whatsapp_delete_confirm", args=[template.pk]),
             "cancel_url": reverse("template_detail", args=[template.pk]),
-            "button": "Delete from WhatsApp",
+            "button": gettext("Delete from WhatsApp"),
         },
     )
 
@@ -237,32 +259,32 @@ def whatsapp_delete_cancel(request, template_id: int):
 # -> channel_account_disconnect consumes it.
 class SecretsForm(forms.Form):
     app_secret = forms.CharField(
-        label="New app secret",
+        label=_("New app secret"),
         required=False,
         max_length=256,
         widget=forms.PasswordInput(render_value=False),
         strip=True,
-        help_text="Leave empty to keep the stored one.",
+        help_text=_("Leave empty to keep the stored one."),
     )
     access_token = forms.CharField(
-        label="New system user access token",
+        label=_("New system user access token"),
         required=False,
         max_length=2048,
         widget=forms.PasswordInput(render_value=False),
         strip=True,
-        help_text="Leave empty to keep the stored one.",
+        help_text=_("Leave empty to keep the stored one."),
     )
 
 
 def _connected_account(request, account_id: int):
     account = channel_account_get_for_member(member=request.membership, account_id=account_id)
     if not account_connected(account):
-        messages.info(request, "Only a connected WhatsApp account can be changed or disconnected.")
+        messages.info(request, gettext("Only a connected WhatsApp account can be changed or disconnected."))
         return account, page_redirect(request, reverse("channel_account_detail", args=[account.pk]))
     return account, None
 
 
-def _account_step(account, *, purpose: str, what: str, name: str) -> CodeStep:
+def _account_step(account, *, purpose: str, what: tuple, name: str) -> CodeStep:
     return CodeStep(
         flow=f"{purpose}:{account.pk}",
         purpose=purpose,
@@ -272,20 +294,34 @@ def _account_step(account, *, purpose: str, what: str, name: str) -> CodeStep:
             resend=reverse(f"{name}_resend", args=[account.pk]),
             cancel=reverse(f"{name}_cancel", args=[account.pk]),
         ),
-        action=f"{what} the WhatsApp account “{account.display_name}”",
-        intro=f"Enter the code to {what} “{account.display_name}”.",
-        details=[("Account", str(account)), ("WhatsApp Business Account ID", account.waba_id)],
+        action=str(what[0]) % {"account": account.display_name},
+        intro=str(what[1]) % {"account": account.display_name},
+        details=[(gettext("Account"), str(account)), (gettext("WhatsApp Business Account ID"), account.waba_id)],
     )
 
 
 def _secrets_step(account) -> CodeStep:
     return _account_step(
-        account, purpose=PURPOSE_SECRETS, what="change the app secret or access token of", name="channel_secrets"
+        account,
+        purpose=PURPOSE_SECRETS,
+        what=(
+            gettext_lazy("change the app secret or access token of the WhatsApp account “%(account)s”"),
+            gettext_lazy("Enter the code to change the app secret or access token of “%(account)s”."),
+        ),
+        name="channel_secrets",
     )
 
 
 def _disconnect_step(account) -> CodeStep:
-    return _account_step(account, purpose=PURPOSE_DISCONNECT, what="disconnect", name="channel_disconnect")
+    return _account_step(
+        account,
+        purpose=PURPOSE_DISCONNECT,
+        what=(
+            gettext_lazy("disconnect the WhatsApp account “%(account)s”"),
+            gettext_lazy("Enter the code to disconnect “%(account)s”."),
+        ),
+        name="channel_disconnect",
+    )
 
 
 @role_required(*ADMINS)
@@ -307,7 +343,14 @@ def channel_secrets(request, account_id: int):
         except ConnectionRefused as refused:
             form.add_error(refused.field if refused.field in form.fields else None, refused.message)
         else:
-            messages.success(request, f"The {' and '.join(changed)} of {account.display_name} changed.")
+            messages.success(
+                request,
+                gettext("The %(what)s of %(account)s changed.")
+                % {
+                    "what": gettext(" and ").join(str(SECRET_NAMES.get(c, c)) for c in changed),
+                    "account": account.display_name,
+                },
+            )
             return redirect("channel_account_detail", account_id=account.pk)
     return render(
         request,
@@ -363,7 +406,10 @@ def _disconnect(request, account):
     except ConnectionRefused as refused:
         messages.error(request, refused.message)
     else:
-        messages.success(request, f"{account.display_name} is disconnected. Its templates stay, read-only.")
+        messages.success(
+            request,
+            gettext("%(account)s is disconnected. Its templates stay, read-only.") % {"account": account.display_name},
+        )
     return page_redirect(request, reverse("channel_account_detail", args=[account.pk]))
 
 
@@ -378,16 +424,18 @@ def channel_disconnect(request, account_id: int):
         request,
         "templates_app/dialog_confirm_action.html",
         {
-            "title": f"Disconnect {account.display_name}?",
+            "title": gettext("Disconnect %(account)s?") % {"account": account.display_name},
             "lines": [
-                "Its templates stay in the list, read-only: no new templates, submissions or retries on this "
-                "account, and their status is no longer synced.",
-                "The access token is forgotten. To use the account again, connect it again.",
+                gettext(
+                    "Its templates stay in the list, read-only: no new templates, submissions or retries on this "
+                    "account, and their status is no longer synced."
+                ),
+                gettext("The access token is forgotten. To use the account again, connect it again."),
             ],
             "otp_required": account_asks_for_codes(account=account),
             "action_url": reverse("channel_disconnect_confirm", args=[account.pk]),
             "cancel_url": reverse("channel_account_detail", args=[account.pk]),
-            "button": "Disconnect",
+            "button": gettext("Disconnect"),
         },
     )
 

@@ -12,6 +12,15 @@
 (function () {
   "use strict";
 
+  // --- words in the page's language ---------------------------------------------
+  // Django's JavaScript catalogue (/jsi18n/, loaded before this script) gives
+  // gettext, ngettext and interpolate; without it the English source stands.
+  const gettext = window.gettext || function (text) { return text; };
+  const ngettext = window.ngettext || function (one, many, count) { return count === 1 ? one : many; };
+  const interpolate = window.interpolate || function (format, values, named) {
+    return named ? format.replace(/%\(\w+\)s/g, function (match) { return String(values[match.slice(2, -2)]); }) : format;
+  };
+
   // --- WhatsApp markup ------------------------------------------------------
   // The browser's copy of templates_app/markup.py, so the preview follows every
   // keystroke without a round trip. tests/browser/test_preview_parity.py runs
@@ -447,9 +456,11 @@
   // button); the server does the same for the form without JavaScript.
   function nameProblem(name, text) {
     if (!VARIABLE_NAME.test(name) || name.length > (LIMITS.variable_name || 60)) {
-      return "Name the variable with lowercase letters, digits and underscores, starting with a letter.";
+      return gettext("Name the variable with lowercase letters, digits and underscores, starting with a letter.");
     }
-    if (variableKeys(text).indexOf(name) !== -1) return "The message already has {{" + name + "}}: choose another name.";
+    if (variableKeys(text).indexOf(name) !== -1) {
+      return interpolate(gettext("The message already has %(variable)s: choose another name."), { variable: "{{" + name + "}}" }, true);
+    }
     return "";
   }
 
@@ -623,16 +634,22 @@
     const counts = kindCounts(rows);
     let message = "";
     if (rows.length >= LIMITS.buttons) {
-      message = "You have " + rows.length + " buttons, the most WhatsApp allows.";
+      message = interpolate(gettext("You have %(count)s buttons, the most WhatsApp allows."), { count: rows.length }, true);
     } else {
       const full = Object.keys(KINDS)
         .filter(function (kind) {
           return kindMax(kind) !== null && (counts[kind] || 0) >= kindMax(kind);
         })
         .map(function (kind) {
-          return counts[kind] + " " + KINDS[kind].label + (counts[kind] === 1 ? " button" : " buttons");
+          return interpolate(
+            ngettext("%(count)s %(kind)s button", "%(count)s %(kind)s buttons", counts[kind]),
+            { count: counts[kind], kind: KINDS[kind].label },
+            true
+          );
         });
-      if (full.length) message = "You have " + full.join(" and ") + ", the most WhatsApp allows.";
+      if (full.length) {
+        message = interpolate(gettext("You have %(buttons)s, the most WhatsApp allows."), { buttons: full.join(gettext(" and ")) }, true);
+      }
     }
     $$("[data-buttons-limit]").forEach(function (element) {
       element.textContent = message;
@@ -776,7 +793,7 @@
     element.setAttribute("data-kind", format.toLowerCase());
     if (format === "IMAGE" && url && mime.indexOf("image/") === 0) {
       const image = document.createElement("img");
-      image.alt = "Header image sample";
+      image.alt = gettext("Header image sample");
       image.src = url;
       element.appendChild(image);
       return;
@@ -977,13 +994,16 @@
       if (state === lastSaved) return Promise.resolve(true);
       clearTimeout(retryTimer);
       retryTimer = null;
-      setStatus("saving", "Saving\u2026");
+      setStatus("saving", gettext("Saving\u2026"));
       saving = request(data).then(
         function (answer) {
           saving = null;
           lastSaved = state;
           retryDelay = 0;
-          setStatus("saved", answer.saved_at ? "All changes saved at " + answer.saved_at : "All changes saved");
+          setStatus(
+            "saved",
+            answer.saved_at ? interpolate(gettext("All changes saved at %(time)s"), { time: answer.saved_at }, true) : gettext("All changes saved")
+          );
           if (again) {
             again = false;
             if (changed()) save();
@@ -994,7 +1014,7 @@
           saving = null;
           again = false;
           retryDelay = retryDelay ? Math.min(retryDelay * 2, RETRY_MAX) : RETRY_FIRST;
-          setStatus("error", "Couldn't save: retrying\u2026", error && error.message);
+          setStatus("error", gettext("Couldn't save: retrying\u2026"), error && error.message);
           if (!suspended) retryTimer = setTimeout(save, retryDelay);
           return false;
         }

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from accounts.middleware import SESSION_KEY
@@ -30,7 +31,9 @@ def _joined(request, membership):
     request.session.cycle_key()
     request.session[SESSION_KEY] = membership.organization_id
     messages.success(
-        request, f"Welcome to {membership.organization.name}. You are {membership.get_role_display()} here."
+        request,
+        gettext("Welcome to %(organization)s. You are %(role)s here.")
+        % {"organization": membership.organization.name, "role": membership.get_role_display()},
     )
     return redirect("dashboard")
 

@@ -10,6 +10,7 @@ every Admin is emailed. Everything else applies at once.
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -59,7 +60,7 @@ def _message(request, title: str, text: str, *, tone: str = "ok", status: int = 
 
 
 def _refused(request, exc: TeamError):
-    return _message(request, "Nothing was changed", exc.message, tone="warn", status=409)
+    return _message(request, gettext("Nothing was changed"), exc.message, tone="warn", status=409)
 
 
 @role_required(*ADMINS)
@@ -84,7 +85,8 @@ def _last_admin(request, membership) -> bool:
         return False
     messages.error(
         request,
-        f"{membership.user.email} is the last Admin of {membership.organization.name}: make someone else Admin first.",
+        gettext("%(email)s is the last Admin of %(organization)s: make someone else Admin first.")
+        % {"email": membership.user.email, "organization": membership.organization.name},
     )
     return True
 
@@ -102,15 +104,24 @@ def _invite_step(request, email: str, role: str) -> CodeStep:
             resend=reverse("member_invite_resend"),
             cancel=reverse("member_invite_cancel"),
         ),
-        action=f"invite {email} to {organization.name} as Admin",
-        intro=f"Enter the code to invite {email} as Admin.",
-        details=[("Organization", organization.name), ("Invite", email), ("Role", "Admin")],
+        action=gettext("invite %(email)s to %(organization)s as Admin")
+        % {"email": email, "organization": organization.name},
+        intro=gettext("Enter the code to invite %(email)s as Admin.") % {"email": email},
+        details=[
+            (gettext("Organization"), organization.name),
+            (gettext("Invite"), email),
+            (gettext("Role"), gettext("Admin")),
+        ],
         hidden={"email": email, "role": role},
     )
 
 
 def _invited(request, invitation):
-    messages.success(request, f"Invitation sent to {invitation.email} as {invitation.get_role_display()}.")
+    messages.success(
+        request,
+        gettext("Invitation sent to %(email)s as %(role)s.")
+        % {"email": invitation.email, "role": invitation.get_role_display()},
+    )
     return _back(request)
 
 
@@ -170,7 +181,9 @@ def member_invite_verify(request):
     except TeamError as exc:
         return _refused(request, exc)
     return _message(
-        request, "Invitation sent", f"{invitation.email} was invited as Admin. Every Admin was told by email."
+        request,
+        gettext("Invitation sent"),
+        gettext("%(email)s was invited as Admin. Every Admin was told by email.") % {"email": invitation.email},
     )
 
 
@@ -202,7 +215,11 @@ def invitation_resend_view(request, invitation_id: int):
     except TeamError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"Invitation sent again to {invitation.email}. The earlier link no longer works.")
+        messages.success(
+            request,
+            gettext("Invitation sent again to %(email)s. The earlier link no longer works.")
+            % {"email": invitation.email},
+        )
     return _back(request)
 
 
@@ -215,7 +232,10 @@ def invitation_revoke_view(request, invitation_id: int):
     except TeamError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"The invitation to {invitation.email} was revoked: its link no longer works.")
+        messages.success(
+            request,
+            gettext("The invitation to %(email)s was revoked: its link no longer works.") % {"email": invitation.email},
+        )
     return _back(request)
 
 
@@ -233,13 +253,14 @@ def _role_step(request, membership, role: str) -> CodeStep:
             resend=reverse("member_role_resend", args=[membership.pk]),
             cancel=reverse("member_role_cancel", args=[membership.pk]),
         ),
-        action=f"make {membership.user.email} {label} of {organization.name}",
-        intro=f"Enter the code to make {membership.user.email} {label}.",
+        action=gettext("make %(email)s %(label)s of %(organization)s")
+        % {"email": membership.user.email, "label": label, "organization": organization.name},
+        intro=gettext("Enter the code to make %(email)s %(label)s.") % {"email": membership.user.email, "label": label},
         details=[
-            ("Organization", organization.name),
-            ("Member", membership.user.email),
-            ("Role now", membership.get_role_display()),
-            ("New role", label),
+            (gettext("Organization"), organization.name),
+            (gettext("Member"), membership.user.email),
+            (gettext("Role now"), str(membership.get_role_display())),
+            (gettext("New role"), str(label)),
         ],
         hidden={"role": role},
     )
@@ -253,8 +274,9 @@ def _posted_role(request) -> str | None:
 def _role_changed(request, membership):
     return _message(
         request,
-        "Role changed",
-        f"{membership.user.email} is now {membership.get_role_display()}. It applies from their next click.",
+        gettext("Role changed"),
+        gettext("%(email)s is now %(role)s. It applies from their next click.")
+        % {"email": membership.user.email, "role": membership.get_role_display()},
     )
 
 
@@ -264,7 +286,7 @@ def member_role(request, membership_id: int):
     membership = membership_get_for_member(member=request.membership, membership_id=membership_id)
     role = _posted_role(request)
     if role is None:
-        messages.error(request, "Choose one of the roles.")
+        messages.error(request, gettext("Choose one of the roles."))
         return _back(request)
     if admin_change_needs_code(old_role=membership.role, new_role=role):
         if role != Role.ADMIN and _last_admin(request, membership):
@@ -277,7 +299,11 @@ def member_role(request, membership_id: int):
     except TeamError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"{membership.user.email} is now {membership.get_role_display()}.")
+        messages.success(
+            request,
+            gettext("%(email)s is now %(role)s.")
+            % {"email": membership.user.email, "role": membership.get_role_display()},
+        )
     return _back(request)
 
 
@@ -287,7 +313,7 @@ def member_role_verify(request, membership_id: int):
     membership = membership_get_for_member(member=request.membership, membership_id=membership_id)
     role = _posted_role(request)
     if role is None:
-        return _message(request, "Start again", "Choose the role again.", tone="warn", status=400)
+        return _message(request, gettext("Start again"), gettext("Choose the role again."), tone="warn", status=400)
     _, failed = _role_step(request, membership, role).verify(request)
     if failed:
         return failed
@@ -306,7 +332,7 @@ def member_role_resend(request, membership_id: int):
     membership = membership_get_for_member(member=request.membership, membership_id=membership_id)
     role = _posted_role(request)
     if role is None:
-        return _message(request, "Start again", "Choose the role again.", tone="warn", status=400)
+        return _message(request, gettext("Start again"), gettext("Choose the role again."), tone="warn", status=400)
     return _role_step(request, membership, role).resend(request)
 
 
@@ -331,9 +357,14 @@ def _remove_step(request, membership) -> CodeStep:
             resend=reverse("member_remove_resend", args=[membership.pk]),
             cancel=reverse("member_remove_cancel", args=[membership.pk]),
         ),
-        action=f"remove the Admin {membership.user.email} from {organization.name}",
-        intro=f"Enter the code to remove {membership.user.email}.",
-        details=[("Organization", organization.name), ("Member", membership.user.email), ("Role", "Admin")],
+        action=gettext("remove the Admin %(email)s from %(organization)s")
+        % {"email": membership.user.email, "organization": organization.name},
+        intro=gettext("Enter the code to remove %(email)s.") % {"email": membership.user.email},
+        details=[
+            (gettext("Organization"), organization.name),
+            (gettext("Member"), membership.user.email),
+            (gettext("Role"), gettext("Admin")),
+        ],
     )
 
 
@@ -343,9 +374,19 @@ def _removed(request, email: str, *, yourself: bool):
         return render_dialog(
             request,
             "team/dialog_message.html",
-            {"title": f"You left {organization.name}", "text": "", "tone": "ok", "done_url": reverse("dashboard")},
+            {
+                "title": gettext("You left %(organization)s") % {"organization": organization.name},
+                "text": "",
+                "tone": "ok",
+                "done_url": reverse("dashboard"),
+            },
         )
-    return _message(request, "Member removed", f"{email} no longer has access to {organization.name}.")
+    return _message(
+        request,
+        gettext("Member removed"),
+        gettext("%(email)s no longer has access to %(organization)s.")
+        % {"email": email, "organization": organization.name},
+    )
 
 
 def _remove(request, membership):
@@ -366,17 +407,26 @@ def member_remove(request, membership_id: int):
             request,
             "team/dialog_confirm.html",
             {
-                "title": f"Leave {organization.name}?" if yourself else f"Remove {membership.user.email}?",
+                "title": gettext("Leave %(organization)s?") % {"organization": organization.name}
+                if yourself
+                else gettext("Remove %(email)s?") % {"email": membership.user.email},
                 "text": (
-                    f"You will lose access to {organization.name} at once."
+                    gettext("You will lose access to %(organization)s at once.") % {"organization": organization.name}
                     if yourself
-                    else f"{membership.user.email} loses access to {organization.name} at once, "
-                    "also in sessions that are open now. Their templates stay."
+                    else gettext(
+                        "%(email)s loses access to %(organization)s at once, "
+                        "also in sessions that are open now. Their templates stay."
+                    )
+                    % {"email": membership.user.email, "organization": organization.name}
                 )
-                + (" Removing an Admin needs a code sent to your email." if membership.role == Role.ADMIN else ""),
+                + (
+                    " " + gettext("Removing an Admin needs a code sent to your email.")
+                    if membership.role == Role.ADMIN
+                    else ""
+                ),
                 "action_url": reverse("member_remove", args=[membership.pk]),
                 "cancel_url": _members_url(),
-                "button": "Leave" if yourself else "Remove",
+                "button": gettext("Leave") if yourself else gettext("Remove"),
             },
         )
     if membership.role == Role.ADMIN:
@@ -388,7 +438,7 @@ def member_remove(request, membership_id: int):
     except TeamError as exc:
         messages.error(request, exc.message)
         return _back(request)
-    messages.success(request, f"{email} was removed.")
+    messages.success(request, gettext("%(email)s was removed.") % {"email": email})
     return _back(request)
 
 

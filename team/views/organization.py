@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.permissions import ADMINS, role_required
@@ -34,7 +35,7 @@ def organization_settings(request):
                 actor=request.user,
                 meta=RequestMeta.from_request(request),
             )
-            messages.success(request, "Organization settings saved.")
+            messages.success(request, gettext("Organization settings saved."))
             return redirect("organization_settings")
     status = 422 if form.errors else 200
     return render(request, "team/organization.html", {"form": form, "now": timezone.now()}, status=status)

@@ -10,6 +10,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.middleware import SESSION_KEY
@@ -58,7 +59,7 @@ def profile(request):
         language=form.cleaned_data["language"],
         meta=RequestMeta.from_request(request),
     )
-    messages.success(request, "Your profile was saved.")
+    messages.success(request, gettext("Your profile was saved."))
     return redirect("profile")
 
 
@@ -71,8 +72,8 @@ def profile_email(request):
     email_change_request(user=request.user, new_email=form.cleaned_data["email"])
     messages.success(
         request,
-        f"We sent a confirmation link to {form.cleaned_data['email']}. "
-        f"Your address stays {request.user.email} until you open it.",
+        gettext("We sent a confirmation link to %(new)s. Your address stays %(email)s until you open it.")
+        % {"new": form.cleaned_data["email"], "email": request.user.email},
     )
     return redirect("profile")
 
@@ -88,7 +89,7 @@ def profile_password(request):
     )
     # This session stays logged in; every other session of the account ends.
     update_session_auth_hash(request, user)
-    messages.success(request, "Your password was changed. Other sessions of your account were logged out.")
+    messages.success(request, gettext("Your password was changed. Other sessions of your account were logged out."))
     return redirect("profile")
 
 
@@ -121,5 +122,5 @@ def profile_leave(request, organization_id: int):
         return redirect("profile")
     if request.session.get(SESSION_KEY) == organization_id:
         del request.session[SESSION_KEY]
-    messages.success(request, f"You left {membership.organization.name}.")
+    messages.success(request, gettext("You left %(organization)s.") % {"organization": membership.organization.name})
     return redirect("profile")

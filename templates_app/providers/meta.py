@@ -41,8 +41,10 @@ from typing import Any
 import requests
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount
+from templates_app import reasons
 from templates_app.models import Content, HeaderFormat, Status, Submission, Template
 from templates_app.rules import DEFAULT_PHONE_REGION, phone_number_normalised, variables_in
 from templates_app.spec import COPY_CODE, NAMED, PHONE_NUMBER, POSITIONAL, QUICK_REPLY, URL, variable_keys
@@ -79,14 +81,15 @@ WHATSAPP_STATUSES: dict[str, str | None] = {
     "UNLOCKED": None,
     "LIMIT_EXCEEDED": None,
 }
-FLAGGED_REASON = "WhatsApp flagged this template after negative feedback: it may be paused or disabled if that goes on."
+FLAGGED_REASON = reasons.FLAGGED
 # What an event that leaves the status alone means, for the timeline when WhatsApp gives no reason.
+# Stored in English, shown translated (templates_app.reasons).
 EVENT_NOTES = {
     "FLAGGED": FLAGGED_REASON,
-    "LOCKED": "WhatsApp locked this template: it can no longer be edited there.",
-    "UNLOCKED": "WhatsApp unlocked this template.",
-    "LIMIT_EXCEEDED": "The WhatsApp Business Account has reached its limit of templates.",
-    "UNARCHIVED": "WhatsApp unarchived this template.",
+    "LOCKED": reasons.LOCKED,
+    "UNLOCKED": reasons.UNLOCKED,
+    "LIMIT_EXCEEDED": reasons.LIMIT_EXCEEDED,
+    "UNARCHIVED": reasons.UNARCHIVED,
 }
 
 # Graph API error codes worth retrying: 1 (API Unknown) and 2 (API Service)
@@ -97,10 +100,7 @@ TEMPORARY_ERROR_CODES = frozenset({1, 2, 4, 17, 32, 341, 613, 80007, 80008, 1304
 # Code 100, subcode 2388024: "Content in This Language Already Exists".
 CONTENT_EXISTS_SUBCODE = 2388024
 INVALID_PARAMETER_CODE = 100
-DIFFERENT_CONTENT_MESSAGE = (
-    "A template with this name and language already exists on WhatsApp with different content: "
-    "duplicate it under another name."
-)
+DIFFERENT_CONTENT_MESSAGE = reasons.DIFFERENT_CONTENT
 AUTH_ERROR_CODES = frozenset({102, 190})
 
 TEMPLATE_FIELDS = "id,name,status,category,language,quality_score,rejected_reason"
@@ -522,15 +522,15 @@ def connection_check(*, waba_id: str, app_id: str, app_secret: str, access_token
             "GET",
             waba_id,
             params={"fields": "id,name"},
-            unknown=("No WhatsApp Business Account with this ID can be reached with this token.", "waba_id"),
+            unknown=(gettext("No WhatsApp Business Account with this ID can be reached with this token."), "waba_id"),
         )
         _connect_step(
             client,
             "GET",
             app_id,
             params={"fields": "id", "appsecret_proof": proof},
-            unknown=("No Meta app with this ID can be reached with this token.", "app_id"),
-            other=("The app secret does not belong to the app of this token.", "app_secret"),
+            unknown=(gettext("No Meta app with this ID can be reached with this token."), "app_id"),
+            other=(gettext("The app secret does not belong to the app of this token."), "app_secret"),
         )
         numbers = _connect_step(
             client,
@@ -543,8 +543,10 @@ def connection_check(*, waba_id: str, app_id: str, app_secret: str, access_token
             "POST",
             f"{waba_id}/subscribed_apps",
             other=(
-                "WhatsApp did not subscribe the app to this account's webhooks: check that the token's system user "
-                "has full control of the account.",
+                gettext(
+                    "WhatsApp did not subscribe the app to this account's webhooks: check that the token's system "
+                    "user has full control of the account."
+                ),
                 None,
             ),
         )
@@ -560,7 +562,9 @@ def connection_check(*, waba_id: str, app_id: str, app_secret: str, access_token
         if isinstance(n, Mapping) and _TEMPLATE_ID.fullmatch(_id_text(n.get("id")))
     ]
     if not phone_numbers:
-        raise ConnectionRefused("This WhatsApp Business Account has no phone number yet: add one in WhatsApp Manager.")
+        raise ConnectionRefused(
+            gettext("This WhatsApp Business Account has no phone number yet: add one in WhatsApp Manager.")
+        )
     return ConnectionCheck(account_name=_text(waba.get("name")) or waba_id, phone_numbers=phone_numbers)
 
 
@@ -568,15 +572,17 @@ def _connect_step(client, method, path, *, params=None, unknown=None, other=None
     try:
         return client._send(method, path, params=params)
     except TemporaryProviderError:
-        raise ConnectionRefused("WhatsApp could not be reached just now: try again in a minute.") from None
+        raise ConnectionRefused(gettext("WhatsApp could not be reached just now: try again in a minute.")) from None
     except PermanentProviderError as error:
         raise ConnectionRefused(error.message) from None
     except _GraphError as error:
         if error.is_temporary():
-            raise ConnectionRefused("WhatsApp is busy or unavailable just now: try again in a minute.") from None
+            raise ConnectionRefused(
+                gettext("WhatsApp is busy or unavailable just now: try again in a minute.")
+            ) from None
         if error.status == 401 or error.code in AUTH_ERROR_CODES:
             raise ConnectionRefused(
-                "WhatsApp did not accept the access token: it may be mistyped, expired or revoked.",
+                gettext("WhatsApp did not accept the access token: it may be mistyped, expired or revoked."),
                 field="access_token",
             ) from None
         if error.code == INVALID_PARAMETER_CODE and error.subcode == UNKNOWN_OBJECT_SUBCODE and unknown:
@@ -584,7 +590,8 @@ def _connect_step(client, method, path, *, params=None, unknown=None, other=None
         if other:
             raise ConnectionRefused(other[0], field=other[1]) from None
         raise ConnectionRefused(
-            client._scrub(_user_message(error.error)) or f"WhatsApp refused the request (HTTP {error.status})."
+            client._scrub(_user_message(error.error))
+            or gettext("WhatsApp refused the request (HTTP %(status)s).") % {"status": error.status}
         ) from None
 
 

@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from .advisor import Advice, category_advice, wording_advice
 from .lexicon import CATEGORIES, lexicon_hits, shortener_hits
 from .model import OK, classifier, fill
@@ -158,7 +160,7 @@ def screen_parts(
                 findings.append(
                     Finding(
                         category=ORGANIZATION,
-                        label=term.label or "Your organization's list",
+                        label=term.label or gettext_lazy("Your organization's list"),
                         phrases=(hit.group(0) if hit else term.term,),
                         where=where,
                         source="organization",

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from .model import fill, load_corpus
 from .normalize import normalize
 
-MESSAGE = "WhatsApp will likely file this as Marketing"
+MESSAGE = gettext_lazy("WhatsApp will likely file this as Marketing")
 CORPUS = Path(__file__).resolve().parent / "corpus"
 # advisor_check.jsonl is never trained on: it measures wording nobody wrote a rule for.
 TRAINING = [CORPUS / "advisor.jsonl", CORPUS / "advisor_fresh.jsonl"]

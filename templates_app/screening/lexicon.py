@@ -12,18 +12,21 @@ Categories follow WhatsApp's Commerce and Business policies.
 
 import re
 
+from django.utils.translation import gettext_lazy
+
+# Names people read, in their language (the keys are what screen_content prints).
 CATEGORIES = {
-    "drugs": "Drugs",
-    "weapons": "Weapons",
-    "gambling": "Gambling",
-    "adult": "Adult content",
-    "alcohol_tobacco": "Alcohol, tobacco and vapes",
-    "counterfeit": "Counterfeit goods",
-    "financial_scam": "Financial scam",
-    "health_claims": "Miracle health claims",
-    "phishing": "Phishing",
-    "wildlife": "Animals and wildlife",
-    "link_shortener": "Link shortener",
+    "drugs": gettext_lazy("Drugs"),
+    "weapons": gettext_lazy("Weapons"),
+    "gambling": gettext_lazy("Gambling"),
+    "adult": gettext_lazy("Adult content"),
+    "alcohol_tobacco": gettext_lazy("Alcohol, tobacco and vapes"),
+    "counterfeit": gettext_lazy("Counterfeit goods"),
+    "financial_scam": gettext_lazy("Financial scam"),
+    "health_claims": gettext_lazy("Miracle health claims"),
+    "phishing": gettext_lazy("Phishing"),
+    "wildlife": gettext_lazy("Animals and wildlife"),
+    "link_shortener": gettext_lazy("Link shortener"),
 }
 
 

@@ -26,6 +26,6 @@ def category_advice(template, live: bool = False, language: str = "") -> dict:
         others = advise(template=template, exclude_language=language).phrases if language else ()
         # What the server's model read in this language stays marked while those words are still there.
         current = [p for p in advice.phrases if p not in others]
-        rules = {"strong": STRONG, "weak": WEAK, "message": MESSAGE, "others": list(others), "current": current}
+        rules = {"strong": STRONG, "weak": WEAK, "message": str(MESSAGE), "others": list(others), "current": current}
         context["rules"] = json.dumps(rules)
     return context

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from otp.dialog import CodeStep, DialogUrls
 from qontak_broadcast.dialogs import render_dialog
@@ -20,7 +21,7 @@ def editable_draft(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     if not template.is_draft:
         messages.info(
-            request, "This template was submitted and can no longer be edited. Duplicate it to start a new draft."
+            request, _("This template was submitted and can no longer be edited. Duplicate it to start a new draft.")
         )
         return template, redirect("template_detail", template.pk)
     return template, None
@@ -79,16 +80,18 @@ def content_quotes(template) -> list[tuple[str, str]]:
         body = " ".join(content.body.split())
         if len(body) > QUOTE_CHARS:
             body = body[: QUOTE_CHARS - 1].rstrip() + "…"
-        quotes.append((f"{content.language_name} ({content.language}) body", body))
+        quotes.append(
+            (_("%(language)s (%(code)s) body") % {"language": content.language_name, "code": content.language}, body)
+        )
     return quotes
 
 
 def content_details(template) -> list[tuple[str, str]]:
     return [
-        ("Template", template.name),
-        ("Category", template.get_category_display()),
-        ("Account", str(template.channel_account)),
-        ("Languages", ", ".join(template.language_names)),
+        (_("Template"), template.name),
+        (_("Category"), str(template.get_category_display())),
+        (_("Account"), str(template.channel_account)),
+        (_("Languages"), ", ".join(template.language_names)),
     ]
 
 
@@ -109,7 +112,7 @@ def template_code_step(
     a second tab never replaces this one's. The email names the template and
     quotes its content, and `decision` (a review's) when there is one.
     """
-    details = content_details(template) + ([("Decision", decision)] if decision else [])
+    details = content_details(template) + ([(_("Decision"), decision)] if decision else [])
     return CodeStep(
         flow=f"{flow}_template:{template.pk}",
         purpose=purpose,

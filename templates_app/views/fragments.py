@@ -12,19 +12,19 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from django.conf import settings
-from django.template.defaultfilters import title
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import localize
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
-from ..languages import LANGUAGES
+from ..languages import language_choices
 from ..models import Category, Status, Template
+from ..reasons import reason_display
 from ..rules import COPY_CODE_EXAMPLE_MAX
 from ..spec import BUTTON_KINDS
 
@@ -38,7 +38,8 @@ class Options:
     """The <option>s of a choice list, escaped once per language; per request only the selected one changes."""
 
     def __init__(self, choices: Iterable[tuple[object, object]]):
-        self.choices = list(choices)
+        # Iterated for each language (a form field's callable choices run again: names sorted in that language).
+        self.choices = choices
         self._items: dict[str, list[tuple[str, str, str]]] = {}
 
     def items(self) -> list[tuple[str, str, str]]:
@@ -62,32 +63,23 @@ class Options:
 
 def status_badge(template: Template) -> SafeString:
     """The status as the list and the template's page show it; a rejection's reason under it."""
-    reason = template.status_reason
+    reason = reason_display(template.status_reason) if template.status_reason else ""
     label = STATUS_LABELS.get(template.status, template.status)
-    badge = (
-        format_html(
-            '<span class="status status-{}" title="{}">{}</span>',
-            template.status,
-            reason,
-            label,
-        )
-        if reason
-        else format_html('<span class="status status-{}">{}</span>', template.status, label)
-    )
+    if reason:
+        badge = format_html('<span class="status status-{}" title="{}">{}</span>', template.status, reason, label)
+    else:
+        badge = format_html('<span class="status status-{}">{}</span>', template.status, label)
     if template.status == Status.REJECTED and reason:
         badge += format_html('<div class="status-reason">{}</div>', Truncator(reason).chars(REASON_SHOWN))
     return badge
 
 
 class TemplateRows:
-    """The template list's rows: one format_html per row, URLs reversed once per page."""
+    """The template list's rows: one format_html per row, URLs reversed and words translated once per page."""
 
     ROW = (
         '<tr data-template="{}"><td><a href="{}" class="strong">{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td>'
-        '<td>{}</td><td>{}</td><td>{}</td><td title="{}">{} ago</td></tr>'
-    )
-    IMPORTED = mark_safe(
-        ' <span class="badge badge-imported" title="Brought in from the WhatsApp account: read-only">Imported</span>'
+        '<td>{}</td><td>{}</td><td>{}</td><td title="{}">{}</td></tr>'
     )
     _PK = 999_999_999_999  # reversed once, then replaced by each row's id
 
@@ -95,23 +87,30 @@ class TemplateRows:
         self.can_edit_drafts = can_edit_drafts
         self.detail_url = reverse("template_detail", args=[self._PK])
         self.edit_url = reverse("template_edit", args=[self._PK])
+        self.imported = format_html(
+            ' <span class="badge badge-imported" title="{}">{}</span>',
+            gettext("Brought in from the WhatsApp account: read-only"),
+            gettext("Imported"),
+        )
+        self.ago = gettext("%(since)s ago")
 
     def row(self, template: Template) -> SafeString:
         url = self.edit_url if template.is_draft and self.can_edit_drafts else self.detail_url
+        updated = template_localtime(template.updated_at)
         return format_html(
             self.ROW,
             template.pk,
             url.replace(str(self._PK), str(template.pk)),
             template.name,
-            self.IMPORTED if template.imported else "",
+            self.imported if template.imported else "",
             CATEGORY_LABELS.get(template.category, template.category),
             ", ".join(template.language_names),
             template.channel_account.display_name,
             status_badge(template),
-            title(template.quality or "—"),
+            template.quality_label or "—",
             template.created_by.display_name,
-            localize(template_localtime(template.updated_at)),
-            timesince(template.updated_at),
+            date_format(updated, "DATETIME_FORMAT"),
+            self.ago % {"since": timesince(template.updated_at)},
         )
 
     def render(self, templates: Iterable[Template]) -> SafeString:
@@ -132,7 +131,7 @@ def _language_items(language: str) -> tuple[list[tuple[str, str, str]], SafeStri
             format_html(_LANGUAGE_CHECK, code, i, "", name, code),
             format_html(_LANGUAGE_CHECK, code, i, mark_safe(" checked"), name, code),
         )
-        for i, (code, name) in enumerate(LANGUAGES)
+        for i, (code, name) in enumerate(language_choices())
     ]
     return items, mark_safe("".join(plain for _, plain, _ in items))
 

@@ -6,6 +6,8 @@ from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.models import Provider
@@ -77,13 +79,13 @@ def template_detail(request, template_id: int, *, review_form=None, status=200):
 def template_sync(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     if template.channel_account.provider != Provider.META or not template.submissions.exists():
-        messages.info(request, "Only templates sent to WhatsApp have a status to sync.")
+        messages.info(request, _("Only templates sent to WhatsApp have a status to sync."))
     elif template.channel_account.disconnected_at:
-        messages.info(request, "The WhatsApp account is disconnected: its templates are no longer synced.")
+        messages.info(request, _("The WhatsApp account is disconnected: its templates are no longer synced."))
     else:
-        require_task_queue("ask WhatsApp for the status")
+        require_task_queue(gettext_lazy("ask WhatsApp for the status"))
         transaction.on_commit(lambda: sync_template_status.delay(template.pk), robust=True)
-        messages.success(request, "Asking WhatsApp for the latest status; reload in a moment.")
+        messages.success(request, _("Asking WhatsApp for the latest status; reload in a moment."))
     return redirect("template_detail", template.pk)
 
 
@@ -92,7 +94,9 @@ def template_sync(request, template_id: int):
 def template_duplicate_view(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     copy = template_duplicate(template=template, actor=request.user)
-    messages.success(request, f"New draft “{copy.name}” created from “{template.name}”.")
+    messages.success(
+        request, _("New draft “%(copy)s” created from “%(name)s”.") % {"copy": copy.name, "name": template.name}
+    )
     return redirect(f"{reverse('template_edit', args=[copy.pk])}?lang={copy.languages[0]}")
 
 
@@ -104,7 +108,7 @@ def template_delete_view(request, template_id: int):
         return gone
     name = template.name
     template_delete(template=template)
-    messages.success(request, f"Draft “{name}” deleted.")
+    messages.success(request, _("Draft “%(name)s” deleted.") % {"name": name})
     if getattr(request, "htmx", False):
         response = HttpResponse(status=204)
         response["HX-Redirect"] = reverse("template_list")

@@ -10,12 +10,14 @@ dialog; a changed decision no longer matches its code and is refused.
 
 from django.contrib import messages
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import REVIEWERS, role_required
 from otp.dialog import CodeStep, dialog_closed
 
 from ..forms import ReviewForm
+from ..reasons import reason_display
 from ..selectors import otp_required_for, review_refusal, template_get_for_member
 from ..services import PURPOSE_REVIEW, ReviewError, review_decide, review_digest
 from .common import page_redirect, template_code_step
@@ -31,15 +33,20 @@ def _decision(request) -> tuple[ReviewForm, bool, str]:
 
 def _review_step(template, *, approve: bool, reason: str) -> CodeStep:
     verb = "approve" if approve else "reject"
+    name = {"name": template.name}
     return template_code_step(
         template,
         flow="review",
         purpose=PURPOSE_REVIEW,
         digest=review_digest(template, approve=approve, reason=reason),
-        action=f"{verb} the WhatsApp template “{template.name}”",
-        intro=f"Enter the code to {verb} “{template.name}”.",
+        action=(
+            _("approve the WhatsApp template “%(name)s”") if approve else _("reject the WhatsApp template “%(name)s”")
+        )
+        % name,
+        intro=(_("Enter the code to approve “%(name)s”.") if approve else _("Enter the code to reject “%(name)s”."))
+        % name,
         hidden={"decision": verb, "reason_text": reason},
-        decision="Approve" if approve else f"Reject: {reason}",
+        decision=_("Approve") if approve else _("Reject: %(reason)s") % {"reason": reason_display(reason)},
     )
 
 
@@ -50,10 +57,11 @@ def _decide(request, template, *, approve: bool, reason: str):
         messages.error(request, str(exc))
         return page_redirect(request, reverse("template_detail", args=[template.pk]))
     if approve and template.status == "submitting":
-        messages.success(request, f"“{template.name}” approved: it is on its way to WhatsApp.")
+        messages.success(request, _("“%(name)s” approved: it is on its way to WhatsApp.") % {"name": template.name})
+    elif approve:
+        messages.success(request, _("“%(name)s” approved. Its creator was emailed.") % {"name": template.name})
     else:
-        verdict = "approved" if approve else "rejected"
-        messages.success(request, f"“{template.name}” {verdict}. Its creator was emailed.")
+        messages.success(request, _("“%(name)s” rejected. Its creator was emailed.") % {"name": template.name})
     return page_redirect(request, reverse("template_detail", args=[template.pk]))
 
 

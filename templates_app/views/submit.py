@@ -19,6 +19,7 @@ import hmac
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import ADMINS, AUTHORS, role_required
@@ -44,8 +45,6 @@ from ..services import (
 from ..validation import template_problems
 from .common import back_to_problems, confirm_dialog, editable_draft, page_redirect, template_code_step
 
-CHANGED = ContentChanged().args[0]
-
 
 def _fingerprint(request) -> str:
     return request.POST.get("fingerprint", "")[:64]
@@ -61,15 +60,15 @@ def _confirm_dialog(request, template, *, changed: bool = False, status: int = 2
     return confirm_dialog(
         request,
         template,
-        title="Submit this template?",
+        title=_("Submit this template?"),
         fingerprint=template_digest(template),
         action_url=reverse("template_submit_confirm", args=[template.pk]),
         cancel_url=f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}",
-        button="Submit",
+        button=_("Submit"),
         approval_required=approval_required_for(template=template),
         findings=findings,
         blocked=bool(findings) and flagged_content_blocked(organization_id=template.organization_id),
-        changed=CHANGED if changed else "",
+        changed=ContentChanged().args[0] if changed else "",
         status=status,
     )
 
@@ -80,8 +79,8 @@ def _submit_step(template, fingerprint: str) -> CodeStep:
         flow="submit",
         purpose=PURPOSE_SUBMIT,
         digest=fingerprint,
-        action=f"submit the WhatsApp template “{template.name}” for review",
-        intro=f"Enter the code to submit “{template.name}”.",
+        action=_("submit the WhatsApp template “%(name)s” for review") % {"name": template.name},
+        intro=_("Enter the code to submit “%(name)s”.") % {"name": template.name},
         hidden={"fingerprint": fingerprint},
     )
 
@@ -92,9 +91,9 @@ def _sent_dialog(request, template):
         request,
         "templates_app/dialog_sent.html",
         {
-            "title": "Template submitted: awaiting approval"
+            "title": _("Template submitted: awaiting approval")
             if awaiting
-            else "Template has been sent and is being checked",
+            else _("Template has been sent and is being checked"),
             "template": template,
             "awaiting": awaiting,
         },
@@ -110,7 +109,7 @@ def _submit(request, template, fingerprint: str):
         return render_dialog(
             request,
             "templates_app/dialog_problem.html",
-            {"title": "The template was not submitted", "text": str(exc), "template": template},
+            {"title": _("The template was not submitted"), "text": str(exc), "template": template},
             status=409,
         )
     return _sent_dialog(request, template)
@@ -198,11 +197,11 @@ def _retry_confirm_dialog(request, template):
     return confirm_dialog(
         request,
         template,
-        title="Send this template again?",
+        title=_("Send this template again?"),
         fingerprint=template.content_digest,
         action_url=reverse("template_retry_confirm", args=[template.pk]),
         cancel_url=reverse("template_detail", args=[template.pk]),
-        button="Retry submission",
+        button=_("Retry submission"),
         retry=True,
     )
 
@@ -213,8 +212,8 @@ def _retry_step(template) -> CodeStep:
         flow="retry",
         purpose=PURPOSE_RETRY,
         digest=template.content_digest,
-        action=f"send the WhatsApp template “{template.name}” again",
-        intro=f"Enter the code to send “{template.name}” again.",
+        action=_("send the WhatsApp template “%(name)s” again") % {"name": template.name},
+        intro=_("Enter the code to send “%(name)s” again.") % {"name": template.name},
         hidden={"fingerprint": template.content_digest},
     )
 
@@ -222,10 +221,10 @@ def _retry_step(template) -> CodeStep:
 def _failed_template(request, template_id: int):
     template = template_get_for_member(member=request.membership, template_id=template_id)
     if template.status != "failed":
-        messages.info(request, "Only a template whose submission failed can be retried.")
+        messages.info(request, _("Only a template whose submission failed can be retried."))
         return template, redirect("template_detail", template.pk)
     if template.channel_account.disconnected_at:
-        messages.info(request, "The WhatsApp account is disconnected: its templates are read-only.")
+        messages.info(request, _("The WhatsApp account is disconnected: its templates are read-only."))
         return template, redirect("template_detail", template.pk)
     return template, None
 
@@ -237,9 +236,9 @@ def _retry(request, template):
         messages.error(request, str(exc))
     else:
         if retried:
-            messages.success(request, "Submission queued again.")
+            messages.success(request, _("Submission queued again."))
         else:
-            messages.info(request, "Only a template whose submission failed can be retried.")
+            messages.info(request, _("Only a template whose submission failed can be retried."))
     return page_redirect(request, reverse("template_detail", args=[template.pk]))
 
 

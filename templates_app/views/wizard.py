@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import AUTHORS, role_required
@@ -179,7 +180,7 @@ def _apply_action(data: dict, action: str, *, category: str, new_name: str = "")
 
     Returns the data and a message for the person when the edit could not be made.
     """
-    kind, _, arg = action.partition(":")
+    kind, _sep, arg = action.partition(":")
     buttons = data["buttons"]
     if kind == "add_button" and arg in BUTTON_KINDS and BUTTON_KINDS[arg].allowed_in(category):
         same_kind = sum(1 for b in buttons if b.get("kind") == arg)
@@ -196,9 +197,11 @@ def _apply_action(data: dict, action: str, *, category: str, new_name: str = "")
     elif kind == "add_variable" and data.get("parameter_format") == NAMED:
         name = new_name.strip()
         if not VARIABLE_NAME.fullmatch(name) or len(name) > VARIABLE_NAME_MAX:
-            return data, "Name the variable with lowercase letters, digits and underscores, starting with a letter."
+            return data, _("Name the variable with lowercase letters, digits and underscores, starting with a letter.")
         if name in variable_keys(data["body"]):
-            return data, f"The message already has {variable_token(name)}: choose another name."
+            return data, _("The message already has %(variable)s: choose another name.") % {
+                "variable": variable_token(name)
+            }
         data["body"] = f"{data['body'].rstrip()} {variable_token(name)}".lstrip()
     elif kind == "add_variable":
         n = max(variables_in(data["body"]), default=0) + 1
@@ -238,7 +241,7 @@ def content_update(request, template_id: int, language: str):
     if problem:
         messages.error(request, problem)
     elif not action:
-        messages.success(request, "Draft saved.")
+        messages.success(request, _("Draft saved."))
     target = request.POST.get("next_lang") or language
     if target not in template.languages:
         target = language
@@ -267,11 +270,13 @@ def media_upload(request, template_id: int, language: str):
         except TemplateError as exc:
             error = str(exc)
     else:
-        error = " ".join(form.errors.get("media_sample", ["The file could not be uploaded."]))
+        error = " ".join(form.errors.get("media_sample", [_("The file could not be uploaded.")]))
     if error:
         context = _edit_context(request, template, language, errors={"media_sample": [error]})
         return render(request, "templates_app/step_content.html", context, status=422)
-    messages.success(request, "Sample added" + (" to all languages." if form.cleaned_data["all_languages"] else "."))
+    messages.success(
+        request, _("Sample added to all languages.") if form.cleaned_data["all_languages"] else _("Sample added.")
+    )
     return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={language}")
 
 

@@ -63,7 +63,7 @@ def test_agent_builds_a_named_template_with_a_copy_code_button_and_whatsapp_gets
         organization=org_a, provider="meta", waba_id=WABA_ID, meta_app_id=APP_ID, meta_access_token=ACCESS_TOKEN
     )
     log_in(page, "agent@acme.test", PASSWORD)
-    _step_one(page, "coupon_week", ["English (US)"])
+    _step_one(page, "coupon_week", ["English (United States)"])
 
     # Named variables: the switch converts the draft, "+ Add Variable" asks for a name.
     page.get_by_role("button", name="Named").click()

@@ -53,7 +53,7 @@ def test_agent_creates_and_submits_a_template_as_the_help_article_says(
 ):
     broadcast_template_otp_enable(organization=org_a, actor=admin)
     log_in(page, "agent@acme.test", PASSWORD)
-    _step_one(page, "summer_promo", ["English (US)"])
+    _step_one(page, "summer_promo", ["English (United States)"])
 
     # Media: Image, "Add Sample".
     page.get_by_label("Image").check()
@@ -99,7 +99,7 @@ def test_agent_creates_and_submits_a_template_as_the_help_article_says(
     expect(dialog).to_contain_text("can no longer be edited")
     dialog.get_by_role("button", name="Submit").click()
     mail = smtp.wait_for(to="agent@acme.test", subject="verification code")[-1]
-    assert "summer_promo" in mail.text and "Marketing" in mail.text and "English (US)" in mail.text
+    assert "summer_promo" in mail.text and "Marketing" in mail.text and "English (United States)" in mail.text
     dialog.get_by_label("Verification code").fill(mail.code())
     dialog.get_by_role("button", name="Verify").click()
     expect(dialog).to_contain_text("Template has been sent and is being checked")
@@ -107,7 +107,7 @@ def test_agent_creates_and_submits_a_template_as_the_help_article_says(
 
     row = page.locator("#template-table tbody tr", has_text="summer_promo")
     expect(row).to_contain_text("Marketing")
-    expect(row).to_contain_text("English (US)")
+    expect(row).to_contain_text("English (United States)")
     template = Template.objects.get(name="summer_promo")
     assert template.status in (Status.SUBMITTING, Status.PENDING)
     content = template.contents.get()
@@ -119,7 +119,7 @@ def test_agent_creates_and_submits_a_template_as_the_help_article_says(
 
 def test_a_template_in_two_languages_keeps_each_content(page, agent, org_a, account_a, transactional_db):
     log_in(page, "agent@acme.test", PASSWORD)
-    _step_one(page, "order_update", ["English (US)", "Indonesian"])
+    _step_one(page, "order_update", ["English (United States)", "Indonesian"])
 
     page.locator("#id_body").fill("Your order {{1}} has shipped.")
     page.get_by_label("Sample for {{1}}", exact=True).fill("A-1001")
@@ -130,7 +130,7 @@ def test_a_template_in_two_languages_keeps_each_content(page, agent, org_a, acco
     page.locator("#id_body").fill("Pesanan {{1}} sudah dikirim.")
     page.get_by_label("Sample for {{1}}", exact=True).fill("A-1001")
     expect(page.locator("#preview [data-preview=body]")).to_contain_text("Pesanan")
-    page.get_by_role("link", name="English (US)").click()
+    page.get_by_role("link", name="English (United States)").click()
     expect(page.locator("#id_body")).to_have_value("Your order {{1}} has shipped.")
 
     page.get_by_role("button", name="Submit").click()
@@ -145,7 +145,7 @@ def test_a_template_in_two_languages_keeps_each_content(page, agent, org_a, acco
 
 def test_a_draft_survives_reload_and_logout(page, agent, org_a, account_a, transactional_db):
     log_in(page, "agent@acme.test", PASSWORD)
-    _step_one(page, "draft_keeper", ["English (US)"])
+    _step_one(page, "draft_keeper", ["English (United States)"])
     page.locator("#id_body").fill("Half-written message that must not be lost")
     expect(page.locator("[data-save-status]")).to_contain_text("All changes saved")
     page.reload()

@@ -27,6 +27,8 @@ MATRIX = {
     "password_reset_confirm": (200, 200, 200, 200, 200),
     "password_reset_complete": (200, 200, 200, 200, 200),
     "organization_switch": (405, 405, 405, 405, 405),
+    "language_switch": (405, 405, 405, 405, 405),
+    "javascript_catalog": (200, 200, 200, 200, 200),
     "channel_account_list": (LOGIN, 200, 403, 403, 200),
     "channel_account_detail": (LOGIN, 200, 403, 403, 404),
     "channel_connect": (LOGIN, 200, 403, 403, 200),

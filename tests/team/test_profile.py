@@ -23,9 +23,10 @@ def test_name_and_preferred_language_are_saved_and_audited(agent_client, agent, 
     agent.refresh_from_db()
     assert (agent.full_name, agent.language) == ("Agus Baru", "id")
     entry = AuditEntry.objects.get(organization=org_a, action="profile_changed")
-    assert entry.actor_email == "agent@acme.test" and entry.changes["language"] == ["en", "id"]
+    assert entry.actor_email == "agent@acme.test" and entry.changes["language"] == ["", "id"]
+    # From now on the pages speak Indonesian, the refusal included.
     bad = agent_client.post(PROFILE, {"full_name": "x", "language": "fr"})
-    assert bad.status_code == 422 and "Select a valid choice" in bad.content.decode()
+    assert bad.status_code == 422 and "Masukkan pilihan yang valid" in bad.content.decode()
 
 
 def test_password_change_needs_the_current_one_and_ends_other_sessions(agent_client, agent, org_a):

@@ -130,7 +130,7 @@ def test_each_row_names_what_the_user_needs(org_a, agent, account_a, admin_clien
     for text in [
         "order_update",
         "Marketing",
-        "English (US), Indonesian",
+        "English (United States), Indonesian",
         "Acme Store",
         "Rejected",
         "INVALID_FORMAT",

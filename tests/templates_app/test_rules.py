@@ -4,10 +4,11 @@ import dataclasses
 import json
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from templates_app.languages import LANGUAGE_NAMES, LANGUAGES, language_name
+from templates_app.languages import LANGUAGE_CODES, LANGUAGE_NAMES, language_choices, language_name
 from templates_app.rules import (
     BODY_MAX,
     BUTTONS_MAX,
@@ -120,11 +121,22 @@ def test_bad_language_codes(code, fragment):
 
 
 def test_language_list_has_names_and_no_duplicates():
-    codes = [code for code, _ in LANGUAGES]
-    assert len(codes) == len(set(codes)) == len(LANGUAGE_NAMES) == 100
+    codes = [code for code, _ in language_choices()]
+    assert len(codes) == len(set(codes)) == len(LANGUAGE_NAMES) == len(LANGUAGE_CODES) == 100
     assert language_name("id") == "Indonesian"
-    assert language_name("zh_HK") == "Chinese (HKG)"
+    assert language_name("en_US") == "English (United States)"
     assert language_name("nope") == "nope"
+
+
+def test_language_names_come_from_cldr_in_the_interface_language():
+    with translation.override("id"):
+        assert language_name("id") == "Indonesia"
+        assert language_name("en_US") == "Inggris (Amerika Serikat)"
+        assert language_name("ar_EG") == "Arab (Mesir)"
+        names = [name for _, name in language_choices()]
+    # Sorted as the reader reads them, and every code has a name (none falls back to its code).
+    assert names == sorted(names, key=str.casefold)
+    assert not any(name in LANGUAGE_CODES for name in names)
 
 
 def test_content_language_is_checked():

@@ -112,9 +112,14 @@ def test_the_code_email_quotes_each_languages_body_escaped(
 
     (mail,) = mailoutbox
     text, html = mail.body, mail.alternatives[0][0]
-    for label in ("Template: order_update", "Category: Utility", "Account: Acme Store", "Languages: English (US)"):
+    for label in (
+        "Template: order_update",
+        "Category: Utility",
+        "Account: Acme Store",
+        "Languages: English (United States)",
+    ):
         assert label in text
-    assert "English (US) (en_US) body" in text and "Indonesian (id) body" in text
+    assert "English (United States) (en_US) body" in text and "Indonesian (id) body" in text
     assert VALID["body"][:40] in text
     assert "Halo {{1}}, <b>pesanan</b>" in text  # plain text as written
     assert "&lt;b&gt;pesanan&lt;/b&gt;" in html and "<b>pesanan" not in html

@@ -130,7 +130,7 @@ def test_with_the_toggle_on_confirm_emails_a_code_naming_the_template_and_waits(
     assert "verification code" in mail.subject.lower()
     assert "order_update" in mail.body
     assert "Category: Utility" in mail.body
-    assert "Languages: English (US), Indonesian" in mail.body
+    assert "Languages: English (United States), Indonesian" in mail.body
     assert "expires in 10 minutes" in mail.body
     assert status_of(draft) == Status.DRAFT
 
@@ -427,7 +427,7 @@ def test_end_to_end_the_code_arrives_by_smtp_and_the_worker_takes_the_template_t
 
     code = smtp.latest_code("agent@acme.test")
     (mail,) = smtp.received(to="agent@acme.test")
-    assert "order_update" in mail.text and "Utility" in mail.text and "English (US), Indonesian" in mail.text
+    assert "order_update" in mail.text and "Utility" in mail.text and "English (United States), Indonesian" in mail.text
     assert status_of(template) == Status.DRAFT
 
     done = agent_client.post(url(template, "submit/verify/"), {"code": code})

@@ -184,7 +184,7 @@ def test_reviewers_and_agents_read_the_list_and_the_detail(request, who, draft):
     assert detail.status_code == 200
     page = detail.content.decode()
     assert 'Hello <span class="var">Budi</span>, your order is on its way.' in page
-    assert "English (US)" in page and "Indonesian" in page
+    assert "English (United States)" in page and "Indonesian" in page
 
 
 @pytest.mark.parametrize(
