@@ -18,6 +18,7 @@ import logging
 from django.contrib.auth import SESSION_KEY as USER_SESSION_KEY
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.db import SessionStore as DBStore
+from django.utils.translation import gettext
 
 from qontak_broadcast.availability import ServiceUnavailable
 
@@ -85,7 +86,10 @@ class SessionStore(cached_db.SessionStore):
         except Exception as exc:  # noqa: BLE001
             if required:
                 raise ServiceUnavailable(
-                    "We can't end your session right now because a background service is unreachable. "
-                    "Nothing was changed; please try again in a minute."
+                    gettext(
+                        "We can't %(action)s right now because a background service is unreachable. "
+                        "Nothing was changed; please try again in a minute."
+                    )
+                    % {"action": gettext("end your session")}
                 ) from exc
             logger.warning("Session cache unreachable: an anonymous session key was removed from the database only")
