@@ -1,12 +1,14 @@
 """One function per email of the team flows (templates in templates/emails/team_*)."""
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.languages import datetime_display
-from accounts.mail import email_queue
+from accounts.mail import email_queue, email_queue_for
 from accounts.selectors import organization_admins
 
 
@@ -33,21 +35,32 @@ def invitation_email(*, invitation, token: str) -> None:
     )
 
 
-def admin_change_email(*, organization, what: str, actor, meta=None, also: list[str] | None = None) -> None:
-    """Tell every Admin (and the person concerned) that someone was made or unmade Admin."""
-    admins = list(organization_admins(organization_id=organization.pk).values_list("email", flat=True))
-    to = sorted(set(admins) | set(also or []))
-    email_queue(
-        to=to,
-        template="team_admin_change",
-        context={
+def admin_change_email(
+    *, organization, what: Callable[[], str], actor, meta=None, also: list[str] | None = None
+) -> None:
+    """Tell every Admin (and the person concerned) that someone was made or unmade Admin.
+
+    Each recipient reads it in their own language: `what` is worded anew for each.
+    """
+    from accounts.models import User
+
+    admins = list(organization_admins(organization_id=organization.pk))
+    others = User.objects.filter(email__in=also or []).exclude(pk__in=[a.pk for a in admins])
+    strangers = sorted(set(also or []) - {u.email for u in admins} - {u.email for u in others})
+    moment = timezone.now()
+
+    def context() -> dict:
+        return {
             "organization": organization.name,
-            "what": what,
+            "what": what(),
             "actor": actor.email,
-            "when": _local(organization, timezone.now()),
+            "when": _local(organization, moment),
             "ip": getattr(meta, "ip", None) or gettext("unknown address"),
-        },
-    )
+        }
+
+    email_queue_for(recipients=[*admins, *others], template="team_admin_change", context=context)
+    if strangers:  # an address without an account here any more: the acting person's language
+        email_queue(to=strangers, template="team_admin_change", context=context())
 
 
 def email_change_link_email(*, user, new_email: str, token: str) -> None:

@@ -194,7 +194,9 @@ def invitation_send(
     if role == Role.ADMIN:
         emails.admin_change_email(
             organization=organization,
-            what=gettext("%(actor)s invited %(email)s to join as Admin.") % {"actor": actor.email, "email": email},
+            what=lambda: (
+                gettext("%(actor)s invited %(email)s to join as Admin.") % {"actor": actor.email, "email": email}
+            ),
             actor=actor,
             meta=meta,
         )
@@ -316,8 +318,10 @@ def invitation_accept(
     if created and membership.role == Role.ADMIN:
         emails.admin_change_email(
             organization=invitation.organization,
-            what=gettext("%(email)s accepted the invitation of %(inviter)s and is now an Admin.")
-            % {"email": user.email, "inviter": invitation.invited_by.email},
+            what=lambda: (
+                gettext("%(email)s accepted the invitation of %(inviter)s and is now an Admin.")
+                % {"email": user.email, "inviter": invitation.invited_by.email}
+            ),
             actor=user,
             meta=meta,
         )
@@ -382,12 +386,19 @@ def membership_role_change(
         meta=meta,
     )
     if admin_change_needs_code(old_role=old, new_role=role):
-        what = (
-            gettext("%(actor)s made %(email)s an Admin.") % {"actor": actor.email, "email": membership.user.email}
-            if role == Role.ADMIN
-            else gettext("%(actor)s changed %(email)s from Admin to %(role)s.")
-            % {"actor": actor.email, "email": membership.user.email, "role": _role_label(role)}
-        )
+
+        def what():
+            if role == Role.ADMIN:
+                return gettext("%(actor)s made %(email)s an Admin.") % {
+                    "actor": actor.email,
+                    "email": membership.user.email,
+                }
+            return gettext("%(actor)s changed %(email)s from Admin to %(role)s.") % {
+                "actor": actor.email,
+                "email": membership.user.email,
+                "role": _role_label(role),
+            }
+
         emails.admin_change_email(
             organization=organization, what=what, actor=actor, meta=meta, also=[membership.user.email]
         )
@@ -415,11 +426,12 @@ def membership_remove(*, membership: Membership, actor: User, meta: RequestMeta 
         meta=meta,
     )
     if was_admin:
-        what = (
-            gettext("%(email)s left.") % {"email": member_email}
-            if leaving
-            else gettext("%(actor)s removed the Admin %(email)s.") % {"actor": actor.email, "email": member_email}
-        )
+
+        def what():
+            if leaving:
+                return gettext("%(email)s left.") % {"email": member_email}
+            return gettext("%(actor)s removed the Admin %(email)s.") % {"actor": actor.email, "email": member_email}
+
         emails.admin_change_email(organization=organization, what=what, actor=actor, meta=meta, also=[member_email])
 
 

@@ -47,7 +47,7 @@ RULES: dict[str, list[str]] = {
         r"pil\s*koplo|koplo|tembakau\s*(gorila|sintetis)|double\s*l\b|codeine\s*syrup|purple\s*drank|obat\s*aborsi|cytotec|gastrul",  # noqa: E501
         near(
             r"no\s*prescription|without\s*(a\s*)?(prescription|doctor|script)|no\s*(rx|script)|tanpa\s*resep(\s*dokter)?|bebas\s*resep|no\s*resep",
-            rf"{SELL}|pills?|pil|obat\s*(penenang|tidur|keras|aborsi)|discreet|cod|same\s*day|overnight",
+            rf"{SELL}|tersedia|sedia|available|pills?|pil|obat\s*(penenang|tidur|keras|aborsi)|discreet|cod|same\s*day|overnight",
             60,
         ),  # noqa: E501
         near(r"weed|kush|molly|lean|oxy|tramadol|valium|obat\s*(penenang|tidur)|pill", SELL, 40),
@@ -130,7 +130,7 @@ RULES: dict[str, list[str]] = {
     ],
     "wildlife": [
         r"(elephant|raw)\s*ivory|ivory\s*(carvings?|tusks?|for\s*sale|pieces|bangles?|statues?|for\s*collectors|import)|gading\s*gajah|pangolin|trenggiling|rhino\s*horn|cula\s*badak|shark\s*fin|sirip\s*hiu|slow\s*loris|kukang",
-        r"tiger\s*(cubs?|skin)|kulit\s*harimau|telur\s*penyu|turtle\s*eggs|\bowa\b|lutung|orangutan|elang\s*jawa|cendrawasih",
+        r"tiger\s*(cubs?|skin)|kulit\s*harimau|telur\s*penyu|turtle\s*eggs|cendrawasih",
         r"(jual|ready|lepas|dijual)\s*(anakan\s*|anak\s*|baby\s*)?(monyet|kucing|anjing|burung|kakatua|nuri|landak|musang|ular|sugar\s*glider|iguana)",  # noqa: E501
         r"(anakan|baby)\s*(monyet|kucing|anjing|kakatua|nuri|landak|musang)",
         r"(puppies|kittens|monkey|parrot\s*chicks?|sugar\s*gliders?|exotic\s*(pets|birds)|python|macaw)s?\s*(for\s*sale|available|in\s*stock|ready)",  # noqa: E501
@@ -378,17 +378,144 @@ SLANG["health_claims"] += [
     r"hilang\s*total\s*dalam\s*\d+\s*(hari|minggu)|(melt|burn)\s*away\s*\d+\s*(pounds|lbs|kg)|memory\s*loss\b.{0,40}\b(revers|cure|prevent)|prevents?\s*alzheimer",  # noqa: E501
 ]
 
+# Seventh round: each category's whole vocabulary (street names, Indonesian slang, the schemes' tell-tale promises),
+# written from the policy's categories rather than from any one set's messages.
+SLANG["drugs"] += [
+    r"\b(addies|addys|xannies|xanny|xannys|roxies|roxys|roxy\s*30s?|m30s?|oxys|percs|blues)\b.{0,50}\b(a\s*pop|each|per\s*(pill|tab|strip)|\$\d|available|in\s*stock|ready|dm|msg|hmu|tap\s*in|stealth|no\s*script)",  # noqa: E501
+    r"\d+\s*mg\b.{0,30}\ba\s*pop\b|\b(hmu|hit\s*me\s*up|tap\s*in|slide\s*thru|link\s*up)\b.{0,40}\b(zips?|grams?|eighths?|8\s*balls?|oz)\b|\b(zaza|yayo|nose\s*candy|pingers|xtc|tusi|pink\s*cocaine)\b",  # noqa: E501
+    near(r"coke|blow|yayo", r"uncut|fishscale|8\s*balls?|bumps?|grams?|\d(\.\d)?\s*g", 40),  # noqa: E501
+    r"\b(ice|crystal|shards?)\b.{0,40}\b(zips?|teeners?|8\s*balls?|half\s*(a\s*)?(g|gram|zip|ball))\b|\b(tina|meth)\b.{0,40}\b(zips?|grams?|\d+\s*g)\b",  # noqa: E501
+    r"mifepristone|misoprostol|cytotec|gastrul|abortion\s*pills?\b.{0,40}(online|sold|buy|order|ship|no\s*consultation)|(no|without)\s*(a\s*)?(consultation|doctor'?s?\s*visit|script)\b.{0,40}(pills?|tabs?|ship)",  # noqa: E501
+    r"\b(inex|ineks|ekstasi|ekstasy|xtc|happy\s*five|erimin|happy\s*water|air\s*bahagia|serbuk\s*(putih|happy)|sabhu|shabu|\bubas\b|barang\s*bening)\b.{0,50}\b(ready|jual|sedia|paket|gram|gr|harga|cod|kirim|party|campur|ecer|ketengan)",  # noqa: E501
+    r"\b(nge-?fly|tripping|teler|mabok\s*asik)\b.{0,40}\b(inex|ineks|pil|obat|serbuk|ready|paket)|\bfly\b.{0,40}\b(inex|ineks|serbuk|pil\s*(koplo|ekstasi|happy))|\b(pil|obat|inex|ineks)\b.{0,40}\b(biar|bikin|buat)\s*(fly|nge-?fly|teler)",  # noqa: E501
+    r"ganj[a4@]|cimen[gk]|\bgele\b|bakong|hashish|\bhasis\b|kanabis|marijuana|\bweed\b.{0,30}\b(jual|gram|gr|ecer|ketengan)|tembakau\s*(gorila|gorilla|sintetis|sinte|hanoman)|\bsinte\b",  # noqa: E501
+    r"obat\s*(penggugur|aborsi|peluntur|telat\s*(haid|bulan|datang\s*bulan))|peluntur\s*(haid|janin|kandungan)|gugurkan\s*(kandungan|janin)|penggugur\s*kandungan|telat\s*(haid|bulan|\d+\s*-?\s*\d*\s*bulan)\b.{0,40}\b(tuntas|ampuh|obat|pil|luruh)",  # noqa: E501
+    r"(pil|obat)?\s*(dobel|double)\s*l\b|hexymer|heximer|hexymer|trihex(yphenidyl)?|samcodin|\btramad[o0]l\b.{0,40}\b(eceran|ecer|ready|jual|strip|cod)|obat\s*(tidur|bius|penenang)\b.{0,60}\b(tanpa\s*resep|dosis\s*tinggi|ready|stok|cod|sekali\s*minum)",  # noqa: E501
+]
+SLANG["weapons"] += [
+    r"m-?80s?\b|quarter\s*sticks?|cherry\s*bombs?|blasting\s*caps?|flash\s*powder|det(onating)?\s*cord|dynamite\b.{0,40}\b(sticks?|fuses?|bulk|ship|hit)|(hit|blast)\w*\s*like\s*dynamite|black\s*powder\b.{0,30}\b(bulk|lbs?|pounds|ship)|(bubuk\s*)?mesiu|potasium\b.{0,30}(bom|detonator|ledak)|detonator|bom\s*(molotov|rakitan|ikan|ikan)",  # noqa: E501
+    r"(pistols?|guns?|pieces?|straps?|firearms?|rifles?|handguns?|senpi|pistol)\b.{0,40}\b(never\s*registered|not\s*registered|no\s*bodies|no\s*body\s*on\s*it|serial\s*(filed|removed|scratched)|tanpa\s*(surat|nomor\s*seri|izin))|\bstraps?\b.{0,20}\b(for\s*sale|available|\$\d)|ghost\s*(pistols?|rifles?)",  # noqa: E501
+    near(
+        r"amunisi|peluru|\bammo\b|\brds\b",
+        r"sedia|satuan|dus|butir|rahasia|jual|ready|cash\s*only|no\s*papers|bulk|cod|kirim",
+        40,
+    ),  # noqa: E501
+    r"(softgun|soft\s*gun|airsoft|air\s*soft|senapan\s*angin|pcp)\b.{0,50}\b(modif\w*|peluru\s*tajam|tanpa\s*izin|jarak\s*jauh|mematikan)|(modif\w*)\b.{0,30}\b(peluru\s*tajam|senpi)",  # noqa: E501
+    r"(pisau|belati|sangkur|celurit|clurit|samurai|parang)\b.{0,40}\b(otomatis|lipat\s*otomatis)|stun\s*guns?|setrum\s*kejut|gravity\s*knives?|brass\s*knuck\w*|knuckle\s*dusters?|switch\s*blades?",  # noqa: E501
+]
+SLANG["gambling"] += [
+    r"provably\s*fair|crypto\s*(dice|casino|slots?|crash)|\bcrash\s*(game|&|and)|dice\s*(game|&|and)\s*crash|\b(e-?)?sabong\b|cock\s*fight\w*|lotto\s*(syndicate|online|pool|group)|togel|toto\s*(macau|sgp|hk|sdy|4d|online)|\btoto\b.{0,20}\b(4d|3d|2d|keluar|pasang)",  # noqa: E501
+    r"pick\s*\d\s*numbers\b.{0,60}\b(entry|draws?|win|payout|jackpot)|draws?\s*(twice|\d+\s*(x|times))\s*a\s*day|jackpot\s*(dropped|hit|paid|pays|is\s*hot)|slots?\s*(are\s*)?(paying|gacor|loose)|\brtp\b|mega\s*jackpot|withdraw\s*(usdt|btc|crypto|in\s*\d+\s*min)",  # noqa: E501
+    r"bet\s*(the|on\s*the)\s*(red|blue|meron|wala|over|under)|(meron|wala)\b.{0,20}\b(bet|taruhan|pasang)|(picks?|locks?|parlays?|tips?)\b.{0,40}\b(bet|bookie|odds|units)\b|\bvip\s*picks",  # noqa: E501
+    r"\b(judol|judi|togel|casino|kasino)\b|maxwin|max\s*win|\bx\s*?\d{3,5}\b.{0,20}(menang|win)|scatter\s*(hitam|merah|emas)?|pola\s*(gacor|main|slot|mahjong)|jam\s*gacor|bandar\s*(bola|togel|judi|slot|q)|\bdepo\s*\d+|\bwd\s*(cepat|lancar|berapapun|\d+)|game\s*penghasil\s*uang|isi\s*saldo\s*\d+\s*(rb|k|ribu)\b.{0,40}\b(tarik|wd)\s*(sampai|hingga|\d)",  # noqa: E501
+]
+SLANG["adult"] += [
+    r"sugar\s*(baby|babies|daddy|daddies|mommy|momma|mami)|allowance\b.{0,40}\b(open[-\s]*minded|arrangement|meet|discreet)|open[-\s]*minded\b.{0,40}\b(pics|photos|allowance|girls|ladies)|\bsend\s*(nudes|pics\s*first)",  # noqa: E501
+    r"gentlem[ae]n'?s\s*club\b.{0,60}\b(private|anything|vip|dancers)|strip\s*club|lap\s*dances?|(dancers|girls|ladies|private\s*rooms?)\b.{0,40}\banything\s*goes|(naughty|lewd|explicit|uncensored|nude)\s*(content|pics|videos?|vids|set|photos)|spicy\s*(content|pics|vids|videos)",  # noqa: E501
+    r"(real|local|lonely|horny|hot)\s*(girls|women|ladies|milfs|wives)\s*(near|in)\s*(you|your\s*area)|verify\s*(you'?re|you\s*are)\s*18\b|\bmilfs?\b|(elite|vip|discreet|high\s*class)\s*(companions?|models|girls)|full\s*service\b.{0,40}(massage|therapists|girls)|(massage|therapists)\b.{0,40}full\s*service",  # noqa: E501
+    r"\b(bo|b\s*o)\b.{0,30}\b(st|lt|short\s*time|long\s*time|tarif)\b|\b(st|short\s*time)\s*/\s*(lt|long\s*time)\b|teman\s*(ranjang|kencan)|layanan\s*teman\s*tidur|teman\s*tidur\b.{0,30}\b(om|kesepian|tarif|privasi)|om-?om\s*kesepian|pijat?\s*(plus|\+)|pijet\s*(plus|\+)|mama\s*muda\b.{0,40}\b(video|viral|full|durasi)|video\s*viral\b.{0,40}\b(full\s*durasi|bayar|sekali\s*bayar|link)|grup\s*(tele|telegram|wa)\s*(dewasa|18|bokep|hot)|\b(vcs|v\s*c\s*s|vc\s*sex|vc\s*hot)\b",  # noqa: E501
+]
+SLANG["alcohol_tobacco"] += [
+    r"moonshine|\bhooch\b|everclear|\b\d{2,3}\s*proof\b|bootleg\s*(liquor|booze|alcohol)|\bciroc\b|\bhenny\b|\bjack\s*d\b|\bsmokes\b.{0,40}\b(cartons?|packs?|cheap|\$|tax)|\bcigs\b|ciggies|loosies|no\s*tax\s*stamp|nic(otine)?\s*(pouches|salts?)|menthol\s*(pods|cigs|cigarettes)|\bpods?\b.{0,30}\b(menthol|nic|saltnic)\b",  # noqa: E501
+    near(
+        r"no\s*(id|age)\s*(needed|required|check|verification)|tanpa\s*(cek\s*)?(umur|ktp)|ages?\s*not\s*checked",
+        r"vapes?|puffs|liquor|booze|alcohol|drinks?|beers?|wine|vodka|smokes|cigs|cigarettes|pods|juice|rokok|miras|bir|ice",
+        60,
+    ),  # noqa: E501
+    r"\b(arak|ciu|tuak|sopi|cap\s*tikus|ballo|lapen|oplosan)\b|miras|minuman\s*(keras|beralkohol)|rokok\s*(polos|tanpa\s*pita|ilegal|tanpa\s*cukai)|tanpa\s*pita\s*cukai|pita\s*cukai\s*palsu|liquid\s*(freebase|saltnic|vape|pod)|\b(freebase|saltnic)\b|tembakau\s*(shag|linting|iris)|\bshag\b.{0,30}(impor|gram|gr|ready)|kertas\s*(papir|linting)|\bpapir\b",  # noqa: E501
+    r"e-?juice|e-?liquid|\bvape\s*(juice|liquid)|(gummy|candy|cotton\s*candy|bubble\s*gum|unicorn)\b.{0,30}\b(e-?juice|vape|liquid|pods?)|disposables?\b.{0,30}\b(puffs|vapes?|flavou?rs?)|\d{3,5}\s*puffs",  # noqa: E501
+]
+SLANG["counterfeit"] += [
+    near(
+        r"airpods|iphone|ipad|macbook|apple\s*watch|galaxy|samsung|ps5|jordans?|rolex|watch(es)?|bags?|sneakers|perfumes?|parfum",
+        r"clones?|replicas?|1\s*:\s*1|hdc|master\s*copy|super\s*copy|supercopy|kw",
+        30,
+    ),  # noqa: E501
+    r"novelty\s*(ids?|licen[cs]es?|passports?|documents?|diplomas?|degrees?)|(licen[cs]es?|ids?|passports?)\s*that\s*scan|(ids?|licen[cs]es?|passports?)\b.{0,40}\bhologram|(degrees?|diplomas?)\s*(certificates?\s*)?from\s*any\s*(university|college|school)|(buy|get|order)\s*(a|your)\s*(real\s*)?(degree|diploma)|fake\s*(degree|diploma|transcripts?)|(degrees?|diplomas?|transcripts?|certificates?)\b.{0,40}\bverifiable|diploma\s*mill",  # noqa: E501
+    r"jasa\s*(bikin|buat|cetak)\s*(ktp|sim|ijazah|stnk|bpkb|paspor|akta|npwp|kk|sertifikat|surat)|(bikin|cetak)\s*(ktp|sim|ijazah|paspor|stnk)\b.{0,40}\b(kirim\s*foto|jadi|cepat|hari)|ijazah\b.{0,40}\b(tanpa\s*(kuliah|sekolah|ujian)|terdaftar\s*(pddikti|dikti)|asli\s*terdaftar|murah|cepat\s*jadi)",  # noqa: E501
+    r"kualitas\s*mirror|mirror\s*(grade|kualitas|quality)|grade\s*mirror|\bhdc\b|master\s*copy|super\s*copy|supercopy|\b(kw|kw\s*super|kw\s*1|kw1)\b|(sama|mirip|persis|kayak|kaya|identik)\b.{0,15}\b(aslinya|ori|original)\b|(logo|bordir|sablon)\s*(gucci|lv|louis|chanel|dior|prada|hermes|balenciaga|nike|adidas)",  # noqa: E501
+    r"(unauthori[sz]ed|ua)\s*authentic|same\s*factory|(aaa|aaaa|top\s*grade|mirror)\s*(rolex|submariner|daytona|watch|bags?|replica)|\baaa\b.{0,30}\b(submariner|daytona|rolex|same\s*weight)|same\s*weight\s*as\s*(the\s*)?(retail|original|real)|nobody\s*will\s*(know|tell|notice)",  # noqa: E501
+]
+SLANG["financial_scam"] += [
+    r"\bwin\s*rate\b.{0,40}\b(signals?|trades?|copy|guaranteed)|(signals?|trades?)\b.{0,40}\b\d{2}\s*%\s*(win|accuracy)|copy\s*(our|my)\s*trades|never\s*lose\b.{0,40}\b(trades?|signals?|forex|crypto|invest\w*)|(trades?|signals?|forex|crypto|invest\w*)\b.{0,40}\bnever\s*lose|\b100\s*%\s*profit|(roi|returns?|profit)\s*(of\s*)?\d+\s*%\s*(daily|a\s*day|per\s*day|weekly|a\s*week)|\d+\s*%\s*(daily|weekly)\s*(roi|returns?|profit)",  # noqa: E501
+    r"inheritance\b.{0,80}\b(claim|fee|transfer|release|charge)|\b(wire|send|pay)\s*(the\s*)?\$?[\d,]+\s*(transfer|release|clearance)\s*(charge|fee)|unclaimed\s*(funds|inheritance|prize)|next\s*of\s*kin|send\s*\$\d+\b.{0,60}\b(get|receive)\s*\$[\d,]+|flip\s*(your\s*)?(cash|money)|(cash|money)\s*flip|turn\s*\$\d+\s*into\s*\$[\d,]+|into\s*\$[\d,]+\s*in\s*\d+\s*(days|hours)",  # noqa: E501
+    r"(selected|picked|chosen)\s*for\s*(a|our)\s*\$[\d,]+|gift\s*card\b.{0,40}\b(just\s*)?pay\s*\$?\d|(loans?|cash)\b.{0,40}\b(approved|in)\s*(in\s*)?\d+\s*min|no\s*credit\s*check|(like|watch|rate|review)\s*(youtube\s*)?(videos?|products|hotels|apps)\b.{0,40}\b(earn|paid|\$\d)|earn\s*\$\d+\s*/\s*(day|hour)",  # noqa: E501
+    r"dana\s*gaib|uang\s*gaib|penggandaan|pengganda(an)?\s*uang|mahar\b.{0,40}\b(dana|uang|cair|gaib|terjangkau)|(dana|uang)\b.{0,30}\bmahar|kaya\s*mendadak|tuyul|babi\s*ngepet|pesugihan|ritual\s*kekayaan|cuan\s*pasti|pasti\s*cuan|profit\s*harian|keuntungan\s*harian|profit\s*\d+\s*%\s*(per\s*)?(hari|minggu|bulan)|(gak|nggak|tidak|tak|anti|tanpa|bebas)\s*rugi\b.{0,40}\b(investasi|setor|modal|profit|trading|cuan)|(investasi|setor|modal|profit|trading|cuan)\b.{0,60}\b(gak|nggak|tidak|tak|anti|tanpa|bebas)\s*rugi|tiap\s*hari\s*dapat\s*\d+|setiap\s*hari\s*dapat\s*\d+",  # noqa: E501
+    r"arisan\s*(online\s*)?(menurun|berantai|duos?)|slot\s*arisan|investasi\s*(bodong|abal|emas\s*digital\b.{0,40}(tiap|setiap|dijamin|profit))|skema\s*ponzi|pinjol|pinjaman\s*(online\s*)?(tanpa|cepat\s*cair|langsung\s*cair|kilat)|(cepat|langsung)\s*cair\b.{0,40}\b(tanpa|cukup\s*ktp)|tanpa\s*(bi\s*checking|slik)|cukup\s*(ktp|foto\s*ktp|ktp\s*(&|dan)\s*selfie)|auto\s*profit|modal\s*(kembali|balik)\s*dijamin|dibayar\s*\d+\s*(rb|ribu|k)\s*per\s*tugas|(memenangkan|pemenang)\s*undian\b.{0,80}\b(hubungi|klaim|segera|transfer|biaya)",  # noqa: E501
+]
+SLANG["health_claims"] += [
+    r"(shrinks?|dissolves?|kills?|eliminates?|reverses?|heals?|cures?|melts?)\s*(the\s*)?(tumou?rs?|cancer|cysts?|diabetes|arthritis|fat)|\bno\s*chemo|without\s*chemo|instead\s*of\s*chemo|(stage\s*(4|iv|four))\b.{0,60}\b(naturally|cure|heal|reverse|protocol|shrink)|throw\s*away\s*(your\s*)?(insulin|glasses|pills|meds|medication)",  # noqa: E501
+    r"(heal|cure)\w*\b.{0,40}\bfor\s*good|\d+\s*(inches|cm)\s*taller|taller\s*at\s*any\s*age|height\s*(capsules|pills|booster|increase)|hair\s*back\s*in\s*\d+|(works|kicks?\s*in|results)\s*(with)?in\s*\d+\s*(min|minutes)|100\s*%\s*(results|effective|success)|zero\s*side\s*effects|no\s*side\s*effects|doctors\s*(hide|don'?t\s*want)|(melt|lose|drop|burn)\s*\d+\s*(kg|kilos?|lbs?|pounds)\s*in\s*\d+\s*(days?|weeks?)|rock\s*hard|male\s*(pills|enhancement|performance)|draws?\s*(the\s*)?toxins|detox\s*(foot\s*)?pads",  # noqa: E501
+    r"detoks\b.{0,40}\b(racun|sembuh|tuntas)|sembuh\w*\b.{0,40}\b(tuntas|total|permanen|selamanya)|(total|tuntas)\s*sembuh|minus\s*hilang|tanpa\s*(kemo|kemoterapi|kacamata)|(stop|lepas|berhenti)\s*(suntik\s*)?insulin|gula\s*darah\s*normal\s*dalam|(obat|kapsul|teh|jamu)\s*pelangsing|pelangsing\b.{0,40}\b(turun|kg|ampuh|cepat)|turun\s*\d+\s*kg\s*(sebulan|seminggu|dalam)|pembesar|putih\s*permanen|permanen\b.{0,30}\b(putih|besar|panjang)|peninggi\s*badan|tinggi\s*\d+\s*cm\s*dalam|minyak\s*lintah|obat\s*kuat|tahan\s*lama\s*di\s*ranjang|stadium\s*(akhir|4|empat)\b.{0,60}\b(sembuh|pulih|hilang)",  # noqa: E501
+]
+PHISH_ASK = r"send(?!\s*(you|it\s*to\s*you))|reply|share|forward|tell|give|read|say|provide|kirimi\w*|kirimkan\s*(ke\s*)?(kami|saya|aku)|sebut\w*|bacakan|balas|berikan|bagikan|kasih|infokan"  # noqa: E501
+PHISH_SECRET = r"one-?\s*time\s*(pass)?code|passcode|otp|security\s*code|login\s*code|2fa|auth\w*\s*code|verification\s*code|\bpin\b|password|kata\s*sandi|kode\s*(keamanan|rahasia|\d\s*angka|verifikasi|otp|sms|aktivasi)|\d\s*-?\s*digit\s*code|\bmpin\b|username\s*(and|&|dan)\s*(pin|password)"  # noqa: E501
+SLANG["phishing"] += [
+    near(PHISH_ASK, PHISH_SECRET, 60),
+    r"(code|kode)\s*(\w+\s*)?(yang|that)\s*(baru|barusan|just)\s*(masuk|came|arrived)|(code|kode)\b.{0,30}\bjust\s*came\s*to\s*your\s*phone",
+    r"(billing|card|payment|bank)\s*(info|information|details)\b.{0,30}\b(and|&)\s*(password|pin|login)|update\s*your\s*(billing|payment)\s*(info|details)\b.{0,40}\b(here|password|suspension|avoid)|(confirm|verify)\s*your\s*card\s*(details|number|info)|(cek\s*resi|resi|undangan|tagihan|foto\s*paket|surat)\b.{0,30}\.apk|\.apk\b",  # noqa: E501
+]
+SLANG["wildlife"] += [
+    r"(genuine|real|antique|solid|carved)\s*ivory|ivory\s*(chess|carvings?|figurines?|netsuke|antiques?|pieces|jewelry|jewellery|bangles?|tusks?)|wild[-\s]*caught|(no|without)\s*cites|cites\s*(papers|permits?)\s*(not\s*needed|unnecessary|not\s*required)|hawksbill|(tortoise|turtle)\s*shell\b.{0,30}\b(combs?|bracelets?|jewelry|for\s*sale|wholesale)",  # noqa: E501
+    r"bear\s*bile|tiger\s*(bone|wine|cubs?|claws?)|\bcubs?\s*for\s*sale|fennec|african\s*grey\b.{0,40}\b(sale|cheap|wild|\$|ready)|slow\s*loris|macaques?|pangolin|rhino\s*horn|(baby|infant)\s*(monkey|macaque|chimp|orangutan|gibbon|loris)|(private\s*zoo|exotic\s*pets?)\b.{0,40}\b(sale|clearance|shipped|available)",  # noqa: E501
+    r"beruang\s*madu|anak\s*beruang|kukang|trenggiling|\bcula\b|gading\s*(gajah|asli)|paruh\s*rangkong|awetan\b.{0,30}\b(burung|harimau|satwa|rusa)|(burung|satwa|harimau|rusa|macan)\s*(awetan|opsetan|offsetan)|opsetan|offsetan|tangkapan\s*(hutan|alam|liar)|satwa\s*(dilindungi|liar)\b.{0,40}\b(jual|ready|harga|kirim)|anakan\s*(elang|owa|lutung|orangutan)|(jual|ready|dijual)\s*(anak\s*)?(elang|owa|lutung|orangutan)|sisik\b.{0,20}\b(trenggiling|penyu)|kulit\s*(harimau|macan|ular\s*sanca)\b",  # noqa: E501
+    near(
+        r"orangutan|\bowa\b|lutung|elang\s*(jawa|brontok|bondol|hitam)|macan\s*tutul|harimau\s*sumatera",
+        r"jual|dijual|ready|anakan|mahar|siap\s*kirim|for\s*sale",
+        50,
+    ),  # noqa: E501
+]
+
 for _category, _patterns in SLANG.items():
     RULES[_category] += _patterns
+
+# A pharmacy's or clinic's own message names prescription drugs; an offer says it needs no prescription.
+# A hospital's or a school's escort is not an escort service. (context, unless, which phrases; None: all)
+VETOES = {
+    "drugs": (
+        re.compile(
+            r"\b(your|anda|kamu)\s*(\w+\s*){0,2}(prescription|refill|resep)|\bresep\s*(dokter\s*)?(anda|kamu)|\bpharmacy\b|\bapote?ik\b|\bapotek\b|\bclinic\b|\bklinik\b|\bdr\.\s*[a-z]+|\bdr\s+[a-z]{3,}|\bdokter\s+[a-z]+"  # noqa: E501
+        ),
+        re.compile(
+            r"\b(no|without|tanpa|bebas|skip\s*the)\s*(a\s*)?(prescription|rx|script|resep|doctor|dokter|questions)|discreet|stealth|eceran|\bcod\b|a\s*pop|overseas|ships?\s*(worldwide|overnight)|grade\b"  # noqa: E501
+        ),
+        None,
+    ),
+    "adult": (
+        re.compile(
+            r"(hospital|patient|medical|security|police|airport|wheelchair|volunteer|school|funeral|vip\s*protection)\s*(\w+\s*)?escorts?|escorts?\s*(vehicles?|cars?|drivers?|to\s*the|(service\s*)?for\s*(patients|elderly|students|children))"  # noqa: E501
+        ),
+        None,
+        re.compile(r"escorts?"),
+    ),
+    # A brand's own warning names the fakes it warns about; an offer names a price.
+    "counterfeit": (
+        re.compile(
+            r"waspada|beware|hati-?\s*hati|protect\s*yourself|(hanya|only)\s*(beli\s*)?(\w+\s*){0,2}(di|from|on|at)\s*(\w+\s*)?(official|toko\s*resmi|authori[sz]ed|resmi)|lapor\w*\s*(penjual|produk|barang)|report\s*(fake|replicas|counterfeits?|sellers?)"  # noqa: E501
+        ),
+        re.compile(r"\b(ready|jual|dijual|for\s*sale|harga|murah|grosir|cod|order)\b|\$\s*\d|\d+\s*(rb|ribu|k)\b"),
+        None,
+    ),
+    # Grapes sold by the kilo are fruit.
+    "alcohol_tobacco": (
+        re.compile(r"(per|/)\s*kg\b|\d+\s*(ribu|rb|k)\s*/\s*kg|\bbuah\b|\bfruit\b"),
+        None,
+        re.compile(r".*\banggur\b.*"),
+    ),
+}
 
 # Phrases that turn a phishing-like sentence into the bank's own warning.
 PHISHING_NEGATIONS = re.compile(r"\b(never|don'?t|do\s*not|not\s*even|jangan|tidak\s*pernah|tidak\s*akan)\b")
 
-SHORTENERS = re.compile(
-    r"(?<![\w.-])(bit\.ly|bitly\.com|tinyurl\.com|t\.co|goo\.gl|ow\.ly|s\.id|cutt\.ly|is\.gd|v\.gd|rebrand\.ly|shorturl\.at"
-    r"|tiny\.cc|rb\.gy|t\.ly|buff\.ly|shorte\.st|adf\.ly|bl\.ink|lnkd\.in|u\.to|cli\.re|short\.io|tiny\.one)(?=/|\b)",
-    re.IGNORECASE,
-)
+SHORTENER_DOMAINS = (
+    "bit.ly bitly.com bit.do tinyurl.com t.co goo.gl ow.ly s.id cutt.ly cutt.us is.gd v.gd rebrand.ly shorturl.at "
+    "shorturl.asia tiny.cc rb.gy t.ly buff.ly shorte.st adf.ly bl.ink lnkd.in u.to cli.re short.io tiny.one surl.li "
+    "soo.gd v.ht x.co shrtco.de t2m.io clck.ru tny.im qr.ae ouo.io shrinkme.io linktw.in 2u.pw"
+).split()
+# A dot may be disguised: "bit[.]ly", "bit(dot)ly", "bit . ly".
+_DOT = r"(?:\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\))\s*|\s+dot\s+|\s?\.\s?|\.)"
+_DOMAINS = "|".join(_DOT.join(re.escape(part) for part in domain.split(".")) for domain in SHORTENER_DOMAINS)
+SHORTENERS = re.compile(rf"(?<![\w.-])({_DOMAINS})(?=\s?/|\b)", re.IGNORECASE)
 
 # Whole words only ("sabu" is not "sabung"); digits may touch a word ("slot88").
 COMPILED = {
@@ -410,6 +537,10 @@ def lexicon_hits(normalised: str) -> dict[str, list[str]]:
                 if phrase and phrase not in hits.setdefault(category, []):
                     hits[category].append(phrase)
         phrases = hits.get(category)
+        if phrases and category in VETOES:
+            context, unless, which = VETOES[category]
+            if context.search(normalised) and not (unless and unless.search(normalised)):
+                phrases = hits[category] = [p for p in phrases if which and not which.fullmatch(p)]
         if not phrases:
             hits.pop(category, None)
             continue
@@ -419,4 +550,11 @@ def lexicon_hits(normalised: str) -> dict[str, list[str]]:
 
 
 def shortener_hits(raw: str) -> list[str]:
-    return list(dict.fromkeys(m.group(0).lower() for m in SHORTENERS.finditer(raw or "")))
+    return list(dict.fromkeys(m.group(0).lower() for m in SHORTENERS.finditer(raw or "") if _link_like(raw, m)))
+
+
+def _link_like(raw: str, match: re.Match) -> bool:
+    """A disguised dot ("bit . ly") counts only when a path follows, so "it is. Gd" stays prose."""
+    if re.fullmatch(r"[\w-]+\.[\w-]+", match.group(0)):
+        return True
+    return raw[match.end() : match.end() + 2].lstrip().startswith("/")

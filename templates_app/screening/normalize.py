@@ -64,8 +64,15 @@ _WORD_GAP = re.compile(r"(?<=[a-z0-9])[.\-_*/] [.\-_*/](?=[a-z0-9])")
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 
 
+# Cyrillic and Greek letters that look Latin ("саsinо" with a Cyrillic с and о); NFKC leaves them alone.
+CONFUSABLES = str.maketrans(
+    "аеорсухіјѕкмтнвгдлпАВЕКМНОРСТХІЈЅαβεικνορτυχΑΒΕΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijskmthbrdnnABEKMHOPCTXIJSabeiknoptuxABEHIKMNOPTYX",
+)
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(CONFUSABLES)
     text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return _ZERO_WIDTH.sub("", text)
 

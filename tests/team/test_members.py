@@ -189,3 +189,18 @@ def test_an_outsider_cannot_change_or_remove_another_organizations_member(outsid
     assert post(outsider_client, f"{MEMBERS}{membership.pk}/role/", {"role": "reviewer"}).status_code == 404
     assert post(outsider_client, f"{MEMBERS}{membership.pk}/remove/").status_code == 404
     assert _m(agent, org_a).role == Role.AGENT
+
+
+def test_each_admin_reads_the_admin_change_in_their_own_language(admin_client, agent, org_a, post, mailoutbox):
+    MembershipFactory(organization=org_a, role=Role.ADMIN, user=UserFactory(email="bos@acme.test", language="id"))
+    url = f"{MEMBERS}{_m(agent, org_a).pk}/role/"
+    post(admin_client, url, {"role": "admin"})
+    post(admin_client, url + "verify/", {"role": "admin", "code": code_in(mailoutbox[-1])})
+
+    told = {tuple(m.to): m for m in mailoutbox if "verification" not in m.subject.lower()}
+    indonesian = next(m for to, m in told.items() if "bos@acme.test" in to)
+    english = next(m for to, m in told.items() if "admin@acme.test" in to)
+    assert indonesian.to == ["bos@acme.test"] and english.subject == "Admins of Acme Retail changed"
+    assert indonesian.subject != english.subject
+    assert "admin@acme.test made agent@acme.test an Admin." in english.body
+    assert "made" not in indonesian.body and "agent@acme.test" in indonesian.body

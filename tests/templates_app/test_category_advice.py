@@ -93,3 +93,20 @@ def test_the_advisor_meets_its_goal_on_its_corpus_in_each_language():
         warned = {r["id"] for r in rows if wording_advice([("body", r["body"])]).warn}
         assert sum(r["id"] in warned for r in promotional) >= 0.9 * len(promotional), lang
         assert sum(r["id"] in warned for r in utility) <= 0.1 * len(utility), lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your check-up is booked. Bring a friend to our new teeth-cleaning plan at an introductory rate.",
+        "Your order is on its way. Add a second charger for only $9 before it ships.",
+        "Tagihan lunas. Pindah ke paket tahunan dan gratis 3 bulan.",
+        "Servis selesai. Harga member untuk aksesoris berlaku mulai hari ini.",
+    ],
+)
+def test_upsells_tucked_into_an_update_are_warned(text):
+    assert wording_advice([("body", text)]).warn
+
+
+def test_a_renewal_date_next_to_a_price_is_not_read_as_a_bundle():
+    assert not wording_advice([("body", "Your plan renews on June 1 for $12.50. Manage it in Settings.")]).warn

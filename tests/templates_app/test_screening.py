@@ -150,3 +150,63 @@ def test_the_screen_meets_its_goal_on_the_held_out_split_in_each_language():
         legitimate = [r for r in rows if r["category"] == "ok"]
         assert sum(r["id"] in flagged for r in prohibited) >= 0.95 * len(prohibited), lang
         assert sum(r["id"] in flagged for r in legitimate) <= 0.05 * len(legitimate), lang
+
+
+# Street terms, euphemisms and disguises beyond the corpus's own wording, one or two per category.
+SLANG = [
+    ("drugs", "id", "Ineks ready buat party akhir pekan, paket 5 butir, COD aman"),
+    ("drugs", "en_US", "Need addies for exam week? $10 each, hmu"),
+    ("weapons", "id", "Softgun modif bisa peluru tajam, tanpa izin, siap kirim"),
+    ("weapons", "en_US", "Blasting caps and det cord in stock, we ship in plain boxes"),
+    ("gambling", "id", "Main toto macau sekarang, pasaran paling lengkap"),
+    ("gambling", "en_US", "Provably fair crash game, cash out to your wallet in minutes"),
+    ("adult", "id", "Ready BO area Bekasi, ST/LT, tarif via chat"),
+    ("adult", "en_US", "Looking for a sugar baby, generous monthly allowance, discreet"),
+    ("alcohol_tobacco", "id", "Rokok polos tanpa pita cukai, harga grosir per bal"),
+    ("alcohol_tobacco", "en_US", "Moonshine by the gallon, 120 proof, local pickup"),
+    ("counterfeit", "id", "iPhone HDC tampilan persis aslinya, garansi toko"),
+    ("counterfeit", "en_US", "Novelty IDs for every state, they scan at the bar"),
+    ("financial_scam", "id", "Penggandaan uang dengan mahar ringan, hasil cair seminggu"),
+    ("financial_scam", "en_US", "Our copy-trading group never loses: join and copy our trades today"),
+    ("health_claims", "id", "Teh detoks ini menyembuhkan maag sampai tuntas"),
+    ("health_claims", "en_US", "Our capsules shrink tumours in weeks, no chemo required"),
+    ("phishing", "id", "Halo kak, kode OTP yang barusan masuk tolong dikirim ke saya ya, salah nomor"),
+    ("phishing", "en_US", "Bank support: please read me the one-time passcode to stop the payment"),
+    ("wildlife", "id", "Dijual awetan burung cendrawasih dan sisik trenggiling"),
+    ("wildlife", "en_US", "Wild-caught macaws and a fennec pair, no CITES needed"),
+]
+
+
+@pytest.mark.parametrize(("category", "language", "body"), SLANG)
+def test_street_terms_and_euphemisms_are_flagged_in_their_category(category, language, body):
+    assert category in screen_result(language=language, body=body).categories
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en_US", "Your Adderall refill is ready at the pharmacy counter; Dr. Osei renewed the prescription."),
+        ("en_US", "The hospital escort team will meet you at the entrance and take you to radiology."),
+        ("id", "Waspada barang KW! Beli tas kami hanya di toko resmi dan laporkan penjual palsu."),
+        ("en_US", "Your family pass now includes the new orangutan forest at the zoo."),
+        ("id", "Anggur merah impor segar, 60 ribu/kg, stok terbatas di lapak buah kami."),
+        ("en_US", "Your verification code is 921044. Never share it; we will never ask you to send it to us."),
+    ],
+)
+def test_context_keeps_legitimate_look_alikes_clean(language, body):
+    result = screen_result(language=language, body=body)
+    assert not result.flagged, result.reasons
+
+
+@pytest.mark.parametrize(
+    "body", ["Your receipt: bit[.]ly/r3ce1pt", "Receipt at bit(dot)ly/r3ce1pt", "Receipt: surl.li/abc"]
+)
+def test_shortener_links_are_flagged_with_a_disguised_dot(body):
+    assert "link_shortener" in screen_result(language="en_US", body=body).categories
+
+
+def test_cyrillic_look_alike_letters_are_read_as_latin():
+    # "саsinо" with a Cyrillic с, а and о
+    assert (
+        "gambling" in screen_result(language="en_US", body="Play \u0441\u0430sin\u043e games, deposit now").categories
+    )
