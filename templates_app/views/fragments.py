@@ -14,7 +14,8 @@ from functools import lru_cache
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -93,6 +94,7 @@ class TemplateRows:
             gettext("Imported"),
         )
         self.ago = gettext("%(since)s ago")
+        self.datetime_format = get_format("DATETIME_FORMAT")  # the `date` filter's lookup, once per page
 
     def row(self, template: Template) -> SafeString:
         url = self.edit_url if template.is_draft and self.can_edit_drafts else self.detail_url
@@ -109,7 +111,7 @@ class TemplateRows:
             status_badge(template),
             template.quality_label or "—",
             template.created_by.display_name,
-            date_format(updated, "DATETIME_FORMAT"),
+            format_date(updated, self.datetime_format),
             self.ago % {"since": timesince(template.updated_at)},
         )
 
