@@ -174,7 +174,11 @@ def _model_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=512)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    # Pure in the text (rules and model are fixed per process): a page asks for
+    # the same parts several times (the advice, its highlighting, the other
+    # languages kept while the author types), and the model is the costly part.
     spans = _rule_spans(text) or _model_spans(text)
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -182,7 +186,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)
 
 
 def highlight(text: str) -> SafeString:
