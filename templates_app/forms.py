@@ -133,14 +133,13 @@ class TemplateFilterForm(forms.Form):
     mine = forms.BooleanField(required=False, label=_("Awaiting my approval"))
 
     def __init__(self, *args, accounts, members, user=None, can_decide: bool = False, **kwargs):
+        """`accounts`: (id, name) of the organization's accounts; `members`: (user id, name) of its members."""
         super().__init__(*args, **kwargs)
         self.user = user
         if not can_decide:
             del self.fields["mine"]
-        self.fields["account"].choices = [("", gettext("All accounts"))] + [(a.pk, a.display_name) for a in accounts]
-        self.fields["created_by"].choices = [("", gettext("Anyone"))] + [
-            (m.user_id, m.user.display_name) for m in members
-        ]
+        self.fields["account"].choices = [("", gettext("All accounts")), *accounts]
+        self.fields["created_by"].choices = [("", gettext("Anyone")), *members]
 
     def filters(self) -> ListFilters:
         data = self.cleaned_data

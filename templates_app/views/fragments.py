@@ -10,6 +10,7 @@ Everything still goes through Django's escaping (format_html, escape).
 
 from collections.abc import Iterable
 from functools import lru_cache
+from html import escape
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -64,59 +65,68 @@ class Options:
 
 def status_badge(template: Template) -> SafeString:
     """The status as the list and the template's page show it; a rejection's reason under it."""
-    reason = reason_display(template.status_reason) if template.status_reason else ""
-    label = STATUS_LABELS.get(template.status, template.status)
-    if reason:
-        badge = format_html('<span class="status status-{}" title="{}">{}</span>', template.status, reason, label)
-    else:
-        badge = format_html('<span class="status status-{}">{}</span>', template.status, label)
-    if template.status == Status.REJECTED and reason:
-        badge += format_html('<div class="status-reason">{}</div>', Truncator(reason).chars(REASON_SHOWN))
+    return mark_safe(_status_badge(template))
+
+
+def _status_badge(template: Template) -> str:
+    reason = escape(str(reason_display(template.status_reason))) if template.status_reason else ""
+    status, label = escape(template.status), escape(str(STATUS_LABELS.get(template.status, template.status)))
+    if not reason:
+        return f'<span class="status status-{status}">{label}</span>'
+    badge = f'<span class="status status-{status}" title="{reason}">{label}</span>'
+    if template.status == Status.REJECTED:
+        shown = escape(Truncator(reason_display(template.status_reason)).chars(REASON_SHOWN))
+        badge += f'<div class="status-reason">{shown}</div>'
     return badge
 
 
 class TemplateRows:
-    """The template list's rows: one format_html per row, URLs reversed and words translated once per page."""
+    """The template list's rows: one string per row, URLs reversed and words translated once per page.
+
+    Cells are escaped with the standard library's html.escape, which is what
+    Django's escape() calls; Django's own adds a lazy-string wrapper and a
+    SafeString per value, which cost more than the escaping on 25 rows of
+    twelve values.
+    """
 
     ROW = (
-        '<tr data-template="{}"><td><a href="{}" class="strong">{}</a>{}</td><td>{}</td><td>{}</td><td>{}</td>'
-        '<td>{}</td><td>{}</td><td>{}</td><td title="{}">{}</td></tr>'
+        '<tr data-template="{pk}"><td><a href="{url}" class="strong">{name}</a>{imported}</td><td>{category}</td>'
+        "<td>{languages}</td><td>{account}</td><td>{status}</td><td>{quality}</td><td>{author}</td>"
+        '<td title="{updated}">{ago}</td></tr>'
     )
     _PK = 999_999_999_999  # reversed once, then replaced by each row's id
 
     def __init__(self, *, can_edit_drafts: bool):
         self.can_edit_drafts = can_edit_drafts
-        self.detail_url = reverse("template_detail", args=[self._PK])
-        self.edit_url = reverse("template_edit", args=[self._PK])
-        self.imported = format_html(
-            ' <span class="badge badge-imported" title="{}">{}</span>',
-            gettext("Brought in from the WhatsApp account: read-only"),
-            gettext("Imported"),
-        )
+        self.detail_url = escape(reverse("template_detail", args=[self._PK]))
+        self.edit_url = escape(reverse("template_edit", args=[self._PK]))
+        imported_title = escape(gettext("Brought in from the WhatsApp account: read-only"))
+        imported = escape(gettext("Imported"))
+        self.imported = f' <span class="badge badge-imported" title="{imported_title}">{imported}</span>'
         self.ago = gettext("%(since)s ago")
         self.datetime_format = get_format("DATETIME_FORMAT")  # the `date` filter's lookup, once per page
+        self.categories = {value: escape(str(label)) for value, label in CATEGORY_LABELS.items()}
 
-    def row(self, template: Template) -> SafeString:
+    def row(self, template: Template) -> str:
         url = self.edit_url if template.is_draft and self.can_edit_drafts else self.detail_url
         updated = template_localtime(template.updated_at)
-        return format_html(
-            self.ROW,
-            template.pk,
-            url.replace(str(self._PK), str(template.pk)),
-            template.name,
-            self.imported if template.imported else "",
-            CATEGORY_LABELS.get(template.category, template.category),
-            ", ".join(template.language_names),
-            template.channel_account.display_name,
-            status_badge(template),
-            template.quality_label or "—",
-            template.created_by.display_name,
-            format_date(updated, self.datetime_format),
-            self.ago % {"since": timesince(template.updated_at)},
+        return self.ROW.format(
+            pk=template.pk,
+            url=url.replace(str(self._PK), str(template.pk)),
+            name=escape(template.name),
+            imported=self.imported if template.imported else "",
+            category=self.categories.get(template.category) or escape(template.category),
+            languages=escape(", ".join(template.language_names)),
+            account=escape(template.channel_account.display_name),
+            status=_status_badge(template),
+            quality=escape(template.quality_label or "—"),
+            author=escape(template.created_by.display_name),
+            updated=escape(format_date(updated, self.datetime_format)),
+            ago=escape(self.ago % {"since": timesince(template.updated_at)}),
         )
 
     def render(self, templates: Iterable[Template]) -> SafeString:
-        return format_html_join("\n", "{}", ((self.row(t),) for t in templates))
+        return mark_safe("\n".join(self.row(t) for t in templates))
 
 
 _LANGUAGE_CHECK = (

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Provider
 from accounts.permissions import ADMINS, AUTHORS, EVERYONE, REVIEWERS, role_required
-from accounts.selectors import channel_accounts_for_member
+from accounts.selectors import channel_account_choices, member_choices
 from qontak_broadcast.availability import require_task_queue
 
 from ..forms import ReviewForm, TemplateFilterForm
@@ -120,10 +120,12 @@ def template_delete_view(request, template_id: int):
 @role_required(*EVERYONE)
 def template_list(request):
     member = request.membership
-    accounts = list(channel_accounts_for_member(member=member))
-    members = member.organization.memberships.select_related("user").order_by("user__full_name", "user__email")
     form = TemplateFilterForm(
-        request.GET or None, accounts=accounts, members=members, user=request.user, can_decide=member.role in REVIEWERS
+        request.GET or None,
+        accounts=channel_account_choices(member=member),
+        members=member_choices(member=member),
+        user=request.user,
+        can_decide=member.role in REVIEWERS,
     )
     filters = form.filters() if form.is_valid() else ListFilters()
     page = templates_page(member=member, filters=filters, cursor=request.GET.get("cursor", ""))
