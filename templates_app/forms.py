@@ -38,7 +38,12 @@ class TemplateDetailsForm(forms.Form):
 
     def __init__(self, *args, accounts, template=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel_account"].queryset = accounts
+        field = self.fields["channel_account"]
+        field.queryset = accounts
+        # Read once: the page needs the list (how many there are) and the select shows the same rows,
+        # instead of the widget querying the accounts again to render them.
+        self.accounts = list(field.queryset)
+        field.widget.choices = [("", field.empty_label)] + [(a.pk, field.label_from_instance(a)) for a in self.accounts]
         self.template = template
 
     @property

@@ -60,7 +60,7 @@ def template_new(request):
             organization=request.membership.organization, actor=request.user, **form.cleaned_data
         )
         return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}")
-    listed = list(accounts)
+    listed = form.accounts
     if request.method == "GET" and len(listed) == 1:
         form.initial["channel_account"] = listed[0]
     return render(
