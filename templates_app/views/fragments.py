@@ -21,7 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
-from django.utils.timezone import template_localtime
+from django.utils.timezone import get_current_timezone_name, now, template_localtime
 from django.utils.translation import get_language, gettext
 
 from ..languages import language_choices
@@ -106,10 +106,13 @@ class TemplateRows:
         self.ago = gettext("%(since)s ago")
         self.datetime_format = get_format("DATETIME_FORMAT")  # the `date` filter's lookup, once per page
         self.categories = {value: escape(str(label)) for value, label in CATEGORY_LABELS.items()}
+        self.language, self.zone = get_language(), get_current_timezone_name()
+        # "3 hours, 2 minutes ago" counts whole minutes: as of the start of this minute, every page shown within
+        # it reuses each row's words (_since).
+        self.minute = now().replace(second=0, microsecond=0)
 
     def row(self, template: Template) -> str:
         url = self.edit_url if template.is_draft and self.can_edit_drafts else self.detail_url
-        updated = template_localtime(template.updated_at)
         return self.ROW.format(
             pk=template.pk,
             url=url.replace(str(self._PK), str(template.pk)),
@@ -121,12 +124,25 @@ class TemplateRows:
             status=_status_badge(template),
             quality=escape(template.quality_label or "—"),
             author=escape(template.created_by.display_name),
-            updated=escape(format_date(updated, self.datetime_format)),
-            ago=escape(self.ago % {"since": timesince(template.updated_at)}),
+            updated=_when(template.updated_at, self.datetime_format, self.language, self.zone),
+            ago=escape(self.ago % {"since": _since(template.updated_at, self.minute, self.language)}),
         )
 
     def render(self, templates: Iterable[Template]) -> SafeString:
         return mark_safe("\n".join(self.row(t) for t in templates))
+
+
+# A row's dates are the same on every page until the template changes: formatted once per process (Django's
+# date formatting is most of a row's cost). The language and time zone are in the key: they are the active
+# ones while the function runs.
+@lru_cache(maxsize=8192)
+def _when(value, datetime_format: str, language: str, zone: str) -> str:
+    return escape(format_date(template_localtime(value), datetime_format))
+
+
+@lru_cache(maxsize=8192)
+def _since(value, minute, language: str) -> str:
+    return timesince(value, now=minute)
 
 
 _LANGUAGE_CHECK = (
