@@ -1,9 +1,10 @@
 from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, CharField, F, Value
+from django.db.models import BooleanField, CharField, F, QuerySet, Value
 
 from accounts.models import Organization
 from otp.models import SecurityEvent
 from otp.selectors import security_events_for_subject
+from qontak_broadcast.prepared import PreparedRead
 
 from .models import SecuritySettings, ToggleChange
 from .policies import BLOCK_FLAGGED_CONTENT, BROADCAST_TEMPLATE_OTP, POLICIES, POLICY_BY_KEY, SECOND_PERSON_APPROVAL
@@ -49,9 +50,12 @@ def flagged_content_blocked(*, organization_id: int) -> bool:
     ).exists()
 
 
-def audit_trail_page(*, organization: Organization, page_number, per_page: int = 20) -> Page:
-    """Changes of every policy and the attempts to change them, newest first, one paginated stream."""
-    columns = ["at", "who", "ip", "kind", "old", "new", "purpose", "outcome"]
+AUDIT_COLUMNS = ["at", "who", "ip", "kind", "old", "new", "purpose", "outcome"]
+AUDIT_PAGE = 20
+
+
+def _audit_stream(*, organization: Organization) -> QuerySet:
+    """Changes of every policy and the attempts to change them, newest first: rows of AUDIT_COLUMNS."""
     changes = (
         ToggleChange.objects.filter(organization=organization)
         .annotate(
@@ -63,7 +67,7 @@ def audit_trail_page(*, organization: Organization, page_number, per_page: int =
             purpose=F("setting"),
             outcome=Value("changed", output_field=CharField()),
         )
-        .values_list(*columns)
+        .values_list(*AUDIT_COLUMNS)
     )
     attempts = (
         security_events_for_subject(
@@ -77,20 +81,34 @@ def audit_trail_page(*, organization: Organization, page_number, per_page: int =
             old=Value(None, output_field=BooleanField()),
             new=Value(None, output_field=BooleanField()),
         )
-        .values_list(*columns)
+        .values_list(*AUDIT_COLUMNS)
         .order_by()
     )
-    stream = changes.order_by().union(attempts, all=True).order_by("-at")
-    paginator = Paginator(stream, per_page)
+    return changes.order_by().union(attempts, all=True).order_by("-at")
+
+
+# The Security page opens on the newest entries: one more than a page tells whether there are older ones.
+# Its organization's id is a number in one place and text (a SecurityEvent's subject id) in the other.
+_STAND_IN = -7_311_000_000_003
+_newest_audit_entries = PreparedRead(
+    # subject_id: the same organization's id as a SecurityEvent's subject (text).
+    lambda organization_id, subject_id: _audit_stream(organization=Organization(pk=organization_id))[: AUDIT_PAGE + 1],
+    organization_id=_STAND_IN,
+    subject_id=str(_STAND_IN),
+)
+
+
+def audit_trail_page(*, organization: Organization, page_number) -> Page:
+    """Changes of every policy and the attempts to change them, newest first, one paginated stream."""
+    columns = AUDIT_COLUMNS
     if str(page_number or "1") == "1":
-        # The page opens on the newest entries: read one more than a page, and the total only if there are more.
-        rows = list(stream[: per_page + 1])
-        if len(rows) <= per_page:
-            paginator.count = len(rows)  # a cached_property: no COUNT query
+        rows = _newest_audit_entries(organization_id=organization.pk, subject_id=str(organization.pk))
+        # A page or less: the whole trail (no COUNT query); more: the pager needs the total.
+        paginator = Paginator(rows if len(rows) <= AUDIT_PAGE else _audit_stream(organization=organization), AUDIT_PAGE)
         page = paginator.page(1)
-        page.object_list = rows[:per_page]
+        page.object_list = rows[:AUDIT_PAGE]
     else:
-        page = paginator.get_page(page_number)
+        page = Paginator(_audit_stream(organization=organization), AUDIT_PAGE).get_page(page_number)
     page.object_list = [dict(zip(columns, row, strict=True)) for row in page.object_list]
     for entry in page.object_list:
         policy = POLICY_BY_KEY.get(entry["purpose"])

@@ -1,6 +1,6 @@
 from django import template
 
-from otp.lockout import code_locks_for_organization
+from otp.lockout import code_locks_listed
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ def code_locks(membership):
     """Members of the organization whose verification codes are locked (the Security page's unlock section)."""
     if membership is None:
         return []
-    return list(code_locks_for_organization(organization_id=membership.organization_id))
+    return code_locks_listed(organization_id=membership.organization_id)

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from accounts.models import Membership
 from otp.models import Challenge
 from security_settings.models import SecuritySettings, ToggleChange
 from security_settings.selectors import broadcast_template_otp_enabled
@@ -277,3 +278,39 @@ def test_a_short_trail_is_read_without_counting_it(admin_client, org_a, admin, d
     assert "Page 2 of 2" in admin_client.get(PAGE + "?page=2").content.decode()
     assert "Page 1 of 2" in admin_client.get(PAGE + "?page=1").content.decode()
     assert "Page 1 of 2" in admin_client.get(PAGE + "?page=nonsense").content.decode()
+
+
+def test_each_organizations_page_lists_only_its_own_trail_and_locks(admin_client, outsider_client, org_a, org_b, admin):
+    """The page's reads are compiled once per process and run with each organization's id."""
+    from otp.models import CodeLock
+
+    outsider = Membership.objects.get(organization=org_b).user
+    Membership.objects.filter(user=outsider).update(role="admin")
+    ToggleChange.objects.create(
+        organization=org_a, setting="broadcast_template_otp", old_value=False, new_value=True, actor=admin
+    )
+    for _ in range(2):
+        ToggleChange.objects.create(
+            organization=org_b, setting="broadcast_template_otp", old_value=True, new_value=False, actor=outsider
+        )
+    now = timezone.now()
+    CodeLock.objects.create(user=admin, wrong_codes=50, locked_at=now, expires_at=now + timedelta(hours=1))
+    CodeLock.objects.create(
+        user=outsider, wrong_codes=50, locked_at=now - timedelta(days=1), expires_at=now - timedelta(seconds=1)
+    )
+
+    mine = admin_client.get(PAGE).content.decode()
+    theirs = outsider_client.get(PAGE).content.decode()
+    assert mine.count('class="audit-change"') == 1 and "Turned on" in mine and "Turned off" not in mine
+    assert theirs.count('class="audit-change"') == 2 and "Turned on" not in theirs
+    # An active lock is listed in its own organization only; an expired one nowhere.
+    assert "<td>admin@acme.test</td>" in mine and "<td>admin@acme.test</td>" not in theirs
+    assert "No member has locked codes." in theirs
+
+
+def test_a_prepared_read_refuses_a_stand_in_its_query_does_not_hold(db):
+    from qontak_broadcast.prepared import PreparedRead
+
+    read = PreparedRead(lambda organization_id: ToggleChange.objects.filter(pk=1).values_list("pk"), organization_id=-5)
+    with pytest.raises(ValueError, match="not among the query's parameters"):
+        read(organization_id=1)
