@@ -18,8 +18,8 @@ trained on), check.jsonl (never trained on) and check2.jsonl (written after
 all tuning, measured once).
 
 Advisor: Utility bodies with and without promotional wording
-(corpus/advisor.jsonl, advisor_fresh.jsonl and advisor_fresh2.jsonl train its
-model; advisor_check.jsonl never does).
+(corpus/advisor.jsonl and advisor_fresh*.jsonl train its model;
+advisor_check.jsonl and advisor_check2.jsonl never do).
 """
 
 import argparse
@@ -150,7 +150,9 @@ def main() -> None:
     advisor_report(args.misses)
     advisor_report(args.misses, "advisor_fresh.jsonl")  # written apart; measured once, then rules widened
     advisor_report(args.misses, "advisor_fresh2.jsonl")  # written apart; measured once, then rules widened, trained on
+    advisor_report(args.misses, "advisor_fresh3.jsonl")  # written apart; measured once, then rules widened, trained on
     advisor_report(args.misses, "advisor_check.jsonl")  # never trained on
+    advisor_report(args.misses, "advisor_check2.jsonl")  # written with fresh3, never trained on, measured after tuning
 
 
 if __name__ == "__main__":

@@ -8,6 +8,9 @@
   var rules = JSON.parse(box.getAttribute("data-advice-rules"));
   var strong = rules.strong.map(function (p) { return new RegExp(p, "gi"); });
   var weak = rules.weak.map(function (p) { return new RegExp(p, "gi"); });
+  var applied = new RegExp(rules.applied, "i");
+  var notApplied = new RegExp(rules.not_applied, "i");
+  var sentenceEnd = /[.!?;](?:\s|$)|\n/;
   var list = box.querySelector("[data-advice-phrases]");
 
   // Same reading as the server's advisor.py: every match of every rule, overlapping ones joined.
@@ -31,10 +34,18 @@
     return out;
   }
 
+  // A benefit the rest of its sentence reports as applied ("Free shipping was applied") is a receipt.
+  function alreadyApplied(text, end) {
+    var rest = text.slice(end);
+    var stop = rest.search(sentenceEnd);
+    rest = (stop >= 0 ? rest.slice(0, stop) : rest).slice(0, 80);
+    return applied.test(rest) && !notApplied.test(rest);
+  }
+
   function spans(text) {
-    var found = merged(strong, text);
+    var found = merged(strong, text).filter(function (s) { return !alreadyApplied(text, s[1]); });
     var weakFound = merged(weak, text).filter(function (s) {
-      return !found.some(function (f) { return f[0] <= s[0] && s[0] < f[1]; });
+      return !found.some(function (f) { return f[0] <= s[0] && s[0] < f[1]; }) && !alreadyApplied(text, s[1]);
     });
     if (found.length || weakFound.length >= 2) return found.concat(weakFound);
     return [];

@@ -12,7 +12,7 @@ import json
 from django import template as django_template
 
 from templates_app.screening import category_advice as advise
-from templates_app.screening.advisor import MESSAGE, STRONG, WEAK
+from templates_app.screening.advisor import APPLIED, MESSAGE, NOT_APPLIED, STRONG, WEAK
 
 register = django_template.Library()
 
@@ -26,6 +26,14 @@ def category_advice(template, live: bool = False, language: str = "") -> dict:
         others = advise(template=template, exclude_language=language).phrases if language else ()
         # What the server's model read in this language stays marked while those words are still there.
         current = [p for p in advice.phrases if p not in others]
-        rules = {"strong": STRONG, "weak": WEAK, "message": str(MESSAGE), "others": list(others), "current": current}
+        rules = {
+            "strong": STRONG,
+            "weak": WEAK,
+            "applied": APPLIED,
+            "not_applied": NOT_APPLIED,
+            "message": str(MESSAGE),
+            "others": list(others),
+            "current": current,
+        }
         context["rules"] = json.dumps(rules)
     return context

@@ -110,3 +110,53 @@ def test_upsells_tucked_into_an_update_are_warned(text):
 
 def test_a_renewal_date_next_to_a_price_is_not_read_as_a_bundle():
     assert not wording_advice([("body", "Your plan renews on June 1 for $12.50. Manage it in Settings.")]).warn
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your invoice is attached. Pay yearly and the last two months are on us.",
+        "Statement ready. You're pre-approved for a top-up loan - apply today.",
+        "Test drive booked for Monday. Ask us about our 0% financing plans.",
+        "Your points balance is 640. Spend $40 more this week and we'll triple them.",
+        "Tagihan terlampir. Belanja min. 150rb minggu ini dapat poin 2x lipat!",
+        "Servis selesai. Beli oli hari ini bisa cicilan 0% tanpa kartu kredit.",
+        "Paket sudah sampai, kak. Kangen nih, yuk belanja lagi sebelum promonya berakhir!",
+        "Poin kamu 640 dan akan hangus akhir bulan. Tukarkan sekarang dengan voucher belanja, yuk!",
+    ],
+)
+def test_offers_riding_on_an_account_or_order_update_are_warned(text):
+    assert wording_advice([("body", text)]).warn
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Free shipping was applied to order #4410; you paid $20.00.",
+        "Kode promo HEMAT20 sudah dipakai di pesanan #4410. Total Rp80.000.",
+        "Cashback Rp5.000 sudah masuk ke saldo kamu.",
+        "Use code 5531 to open locker 12.",
+        "Masukkan kode 5531 di loker 12 untuk mengambil paket.",
+        "Don't miss your appointment tomorrow at 10am. Reply 2 to reschedule.",
+        "Jangan lewatkan jadwal vaksin besok jam 9 pagi, Kak.",
+        "Your offer letter is attached; please sign it by 15 May.",
+    ],
+)
+def test_a_benefit_already_applied_a_pickup_code_or_a_reminder_is_not_an_offer(text):
+    assert not wording_advice([("body", text)]).warn
+
+
+def test_a_benefit_kept_for_the_next_order_is_still_an_offer():
+    advice = wording_advice([("body", "Thanks! Free shipping has been applied to your next order too.")])
+    assert advice.warn and "Free shipping" in advice.phrases
+
+
+@pytest.mark.parametrize("name", ["advisor_check.jsonl", "advisor_check2.jsonl"])
+def test_the_advisor_meets_its_goal_on_wording_it_never_trained_on(name):
+    rows = load_corpus(SCREEN_CORPUS.parent / name)
+    for lang in ("en", "id"):
+        promotional = [r for r in rows if r["lang"] == lang and r["promotional"]]
+        utility = [r for r in rows if r["lang"] == lang and not r["promotional"]]
+        warned = {r["id"] for r in rows if wording_advice([("body", r["body"])]).warn}
+        assert sum(r["id"] in warned for r in promotional) >= 0.9 * len(promotional), lang
+        assert sum(r["id"] in warned for r in utility) <= 0.1 * len(utility), lang
