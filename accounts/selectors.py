@@ -26,12 +26,17 @@ def memberships_for_request(*, user: User) -> list[Membership]:
     `memberships_for_user(...).select_related("organization__security_settings")`
     gives.
     """
-    statement, (membership_fields, organization_fields, settings_fields) = _request_memberships_statement()
     database = Membership.objects.db
+    connection = connections[database]
+    statement, (membership_fields, organization_fields, settings_fields), converters = _request_memberships_statement(
+        connection.vendor
+    )
     policy_relation = Organization.security_settings.related
-    with connections[database].cursor() as cursor:
+    with connection.cursor() as cursor:
         cursor.execute(statement, [user.pk])
         rows = cursor.fetchall()
+    if converters:  # what the ORM would turn the database's values into (none on PostgreSQL)
+        rows = [_converted(row, converters, connection) for row in rows]
     memberships = []
     split = len(membership_fields), len(membership_fields) + len(organization_fields)
     for row in rows:
@@ -49,16 +54,23 @@ def memberships_for_request(*, user: User) -> list[Membership]:
     return memberships
 
 
-@lru_cache(maxsize=1)
-def _request_memberships_statement() -> tuple[str, list[list[str]]]:
-    """The SELECT of memberships_for_request and the attribute names of each model's columns, in order."""
+@lru_cache(maxsize=4)
+def _request_memberships_statement(vendor: str) -> tuple[str, list[list[str]], dict[int, list]]:
+    """The SELECT of memberships_for_request, the attribute names of each model's columns in order, and the
+    ORM's converters of the columns that have any on this database."""
+    connection = connections[Membership.objects.db]
     settings_model = Organization.security_settings.related.related_model
     tables = [(Membership, "m"), (Organization, "o"), (settings_model, "s")]
-    columns, names = [], []
+    columns, names, converters = [], [], {}
     for model, alias in tables:
         fields = model._meta.concrete_fields
         names.append([f.attname for f in fields])
-        columns += [f'{alias}."{f.column}"' for f in fields]
+        for field in fields:
+            column = field.get_col(alias)
+            found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+            if found:
+                converters[len(columns)] = [(converter, column) for converter in found]
+            columns.append(f'{alias}."{field.column}"')
     # Table and column names come from the models, the user's id is a parameter.
     statement = (
         f"SELECT {', '.join(columns)} "  # noqa: S608
@@ -67,7 +79,15 @@ def _request_memberships_statement() -> tuple[str, list[list[str]]]:
         f'LEFT JOIN "{settings_model._meta.db_table}" s ON s."organization_id" = o."id" '
         'WHERE m."user_id" = %s ORDER BY o."name", m."id"'
     )
-    return statement, names
+    return statement, names, converters
+
+
+def _converted(row: tuple, converters: dict[int, list], connection) -> tuple:
+    values = list(row)
+    for i, found in converters.items():
+        for converter, column in found:
+            values[i] = converter(values[i], column, connection)
+    return tuple(values)
 
 
 def membership_current(*, memberships: list[Membership], organization_id: int | None) -> Membership | None:
