@@ -10,14 +10,20 @@ def challenge_get(*, challenge_id: int | None, user) -> Challenge | None:
     return Challenge.objects.filter(pk=challenge_id, user=user).first()
 
 
-def security_events_for_subject(*, subject, purposes: list[str]) -> QuerySet[SecurityEvent]:
-    """Issue/verify events about `subject` for the given purposes, newest first."""
-    subject_type = ContentType.objects.get_for_model(subject, for_concrete_model=False)
+def security_events_about(*, subject_type_id: int, subject_id: str, purposes: list[str]) -> QuerySet[SecurityEvent]:
+    """Issue/verify events about one subject (its content type and id, see `event_subject`) for the given
+    purposes, newest first. The subject as values, so a statement compiled once can run for any subject."""
     return (
-        SecurityEvent.objects.filter(subject_type=subject_type, subject_id=str(subject.pk), purpose__in=purposes)
+        SecurityEvent.objects.filter(subject_type_id=subject_type_id, subject_id=subject_id, purpose__in=purposes)
         .select_related("user")
         .order_by("-created_at", "-id")
     )
+
+
+def event_subject(subject) -> dict:
+    """How SecurityEvent names `subject`: its content type's id (cached per process) and its id as text."""
+    subject_type = ContentType.objects.get_for_model(subject, for_concrete_model=False)
+    return {"subject_type_id": subject_type.pk, "subject_id": str(subject.pk)}
 
 
 def challenge_ready(*, user, purpose: str, subject, digest: str = "") -> bool:

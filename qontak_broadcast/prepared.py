@@ -10,6 +10,10 @@ among its parameters, and runs that statement with the real values. The
 ORM stays the only author of the SQL; a stand-in the compiled parameters
 do not hold (or hold where another value is also equal to it) is an error
 at first use, never a wrong query.
+
+Every value that may differ between two calls must be a stand-in: whatever
+else the build reads (a content type's id, the time) is frozen into the
+statement at first use. Constants of the code (choices, purposes) may stay.
 """
 
 from collections.abc import Callable

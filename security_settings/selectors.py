@@ -3,7 +3,7 @@ from django.db.models import BooleanField, CharField, F, QuerySet, Value
 
 from accounts.models import Organization
 from otp.models import SecurityEvent
-from otp.selectors import security_events_for_subject
+from otp.selectors import event_subject, security_events_about
 from qontak_broadcast.prepared import PreparedRead
 
 from .models import SecuritySettings, ToggleChange
@@ -54,10 +54,17 @@ AUDIT_COLUMNS = ["at", "who", "ip", "kind", "old", "new", "purpose", "outcome"]
 AUDIT_PAGE = 20
 
 
-def _audit_stream(*, organization: Organization) -> QuerySet:
-    """Changes of every policy and the attempts to change them, newest first: rows of AUDIT_COLUMNS."""
+# The otp purposes of every policy's two directions: what the trail lists of the code events.
+AUDIT_PURPOSES = [p.purpose(value) for p in POLICIES for value in (True, False)]
+
+
+def _audit_stream(*, organization_id: int, subject_type_id: int, subject_id: str) -> QuerySet:
+    """Changes of every policy and the attempts to change them, newest first: rows of AUDIT_COLUMNS.
+
+    The attempts are the organization's code events (SecurityEvent's subject: its content type and id as text).
+    """
     changes = (
-        ToggleChange.objects.filter(organization=organization)
+        ToggleChange.objects.filter(organization_id=organization_id)
         .annotate(
             at=F("created_at"),
             who=F("actor__email"),
@@ -70,9 +77,7 @@ def _audit_stream(*, organization: Organization) -> QuerySet:
         .values_list(*AUDIT_COLUMNS)
     )
     attempts = (
-        security_events_for_subject(
-            subject=organization, purposes=[p.purpose(value) for p in POLICIES for value in (True, False)]
-        )
+        security_events_about(subject_type_id=subject_type_id, subject_id=subject_id, purposes=AUDIT_PURPOSES)
         .exclude(action=SecurityEvent.Action.VERIFY, outcome="verified")
         .annotate(
             at=F("created_at"),
@@ -87,14 +92,20 @@ def _audit_stream(*, organization: Organization) -> QuerySet:
     return changes.order_by().union(attempts, all=True).order_by("-at")
 
 
+def _audit_stream_of(organization: Organization) -> QuerySet:
+    return _audit_stream(**_audit_values(organization))
+
+
+def _audit_values(organization: Organization) -> dict:
+    return {"organization_id": organization.pk, **event_subject(organization)}
+
+
 # The Security page opens on the newest entries: one more than a page tells whether there are older ones.
-# Its organization's id is a number in one place and text (a SecurityEvent's subject id) in the other.
-_STAND_IN = -7_311_000_000_003
 _newest_audit_entries = PreparedRead(
-    # subject_id: the same organization's id as a SecurityEvent's subject (text).
-    lambda organization_id, subject_id: _audit_stream(organization=Organization(pk=organization_id))[: AUDIT_PAGE + 1],
-    organization_id=_STAND_IN,
-    subject_id=str(_STAND_IN),
+    lambda **values: _audit_stream(**values)[: AUDIT_PAGE + 1],
+    organization_id=-7_311_000_000_003,
+    subject_type_id=-7_311_000_000_007,
+    subject_id="-7311000000003",
 )
 
 
@@ -102,13 +113,13 @@ def audit_trail_page(*, organization: Organization, page_number) -> Page:
     """Changes of every policy and the attempts to change them, newest first, one paginated stream."""
     columns = AUDIT_COLUMNS
     if str(page_number or "1") == "1":
-        rows = _newest_audit_entries(organization_id=organization.pk, subject_id=str(organization.pk))
+        rows = _newest_audit_entries(**_audit_values(organization))
         # A page or less: the whole trail (no COUNT query); more: the pager needs the total.
-        paginator = Paginator(rows if len(rows) <= AUDIT_PAGE else _audit_stream(organization=organization), AUDIT_PAGE)
+        paginator = Paginator(rows if len(rows) <= AUDIT_PAGE else _audit_stream_of(organization), AUDIT_PAGE)
         page = paginator.page(1)
         page.object_list = rows[:AUDIT_PAGE]
     else:
-        page = Paginator(_audit_stream(organization=organization), AUDIT_PAGE).get_page(page_number)
+        page = Paginator(_audit_stream_of(organization), AUDIT_PAGE).get_page(page_number)
     page.object_list = [dict(zip(columns, row, strict=True)) for row in page.object_list]
     for entry in page.object_list:
         policy = POLICY_BY_KEY.get(entry["purpose"])
