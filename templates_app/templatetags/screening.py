@@ -11,6 +11,7 @@ import json
 
 from django import template as django_template
 
+from templates_app.models import Category
 from templates_app.screening import category_advice as advise
 from templates_app.screening.advisor import APPLIED, MESSAGE, NOT_APPLIED, STRONG, WEAK
 
@@ -20,7 +21,9 @@ register = django_template.Library()
 @register.inclusion_tag("templates_app/category_advice.html")
 def category_advice(template, live: bool = False, language: str = "") -> dict:
     advice = advise(template=template)
-    context = {"advice": advice, "template": template, "live": live and template is not None}
+    # Only a Utility template is ever advised: a Marketing one gets no box for the script to fill as it types.
+    utility = template is not None and template.category == Category.UTILITY
+    context = {"advice": advice, "template": template, "live": live and utility}
     if context["live"]:
         # Phrases of the other languages stay while the script re-checks the one being edited.
         others = advise(template=template, exclude_language=language).phrases if language else ()

@@ -68,6 +68,14 @@ def test_step_two_of_a_plain_utility_template_has_the_check_but_no_warning(org_a
     assert re.search(r"data-category-advice[^>]* hidden>", page)
 
 
+def test_step_two_of_a_marketing_template_never_checks_its_wording(org_a, agent, account_a, agent_client):
+    """The page's script would otherwise fill the box as the author types: "This is a Utility template…"."""
+    template = new_template(org_a, agent, account_a, category="MARKETING", data={**VALID, "body": PROMO_BODY})
+    page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
+    assert "data-category-advice" not in page and "data-advice-rules" not in page
+    assert "category_advice.js" not in page
+
+
 def test_step_one_shows_the_warning_under_the_category(org_a, agent, account_a, agent_client):
     template = new_template(org_a, agent, account_a, data={**VALID, "body": PROMO_BODY})
     page = agent_client.get(reverse("template_details_edit", args=[template.pk])).content.decode()
