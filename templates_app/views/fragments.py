@@ -63,6 +63,11 @@ class Options:
         return mark_safe("".join(chosen if value == current else plain for value, plain, chosen in self.items()))
 
 
+def account_options(form) -> SafeString:
+    """Step 1's account <option>s (TemplateDetailsForm read the accounts once), the chosen one selected."""
+    return Options(form.fields["channel_account"].widget.choices).render(form["channel_account"].value())
+
+
 def status_badge(template: Template) -> SafeString:
     """The status as the list and the template's page show it; a rejection's reason under it."""
     return mark_safe(_status_badge(template))

@@ -42,7 +42,7 @@ from ..spec import (
 )
 from ..validation import template_problems
 from .common import content_preview, editable_draft
-from .fragments import button_row_templates, language_checklist
+from .fragments import account_options, button_row_templates, language_checklist
 
 
 def _wants_json(request) -> bool:
@@ -70,6 +70,7 @@ def template_new(request):
             "form": form,
             "template": None,
             "has_accounts": bool(listed),
+            "account_options": account_options(form),
             "languages": language_checklist(form.selected_languages),
         },
         status=422 if form.errors else 200,
@@ -100,6 +101,7 @@ def template_details_edit(request, template_id: int):
             "form": form,
             "template": template,
             "has_accounts": True,
+            "account_options": account_options(form),
             "languages": language_checklist(form.selected_languages),
         },
         status=422 if form.errors else 200,

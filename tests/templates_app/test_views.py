@@ -664,3 +664,11 @@ def test_the_list_shows_status_and_rejection_reason(reviewer_client, catalogue):
     assert '<span class="status status-pending"' in html and ">Pending<" in html
     assert "Looks like a scam." in html
     assert list(rows(html)) == ["payment_due", "summer_promo", "order_shipped", "spring_promo"]
+
+
+def test_a_refused_step_1_keeps_the_account_and_category_chosen(agent_client, account_a):
+    page = agent_client.post(NEW, _step1(account_a, name="Bad Name", category="MARKETING")).content.decode()
+
+    assert f'<option value="{account_a.pk}" selected>' in page
+    assert '<input type="radio" name="category" value="MARKETING" id="id_category_0" required checked>' in page
+    assert 'value="UTILITY" id="id_category_1" required>' in page
