@@ -14,8 +14,8 @@ that category and truly of it). Lexicon-only and classifier-only recall
 show what each half contributes. Needs no database.
 
 Then the sets written apart (fresh*.jsonl, fresh_a.jsonl: measured once, then
-trained on), check.jsonl (never trained on) and check2.jsonl (written after
-all tuning, measured once).
+trained on), check.jsonl (never trained on) and check2.jsonl (never trained
+on; measured blind once, before the eighth round of rules).
 
 Advisor: Utility bodies with and without promotional wording
 (corpus/advisor.jsonl and advisor_fresh*.jsonl train its model;
@@ -143,6 +143,9 @@ def main() -> None:
     screen_report(load_corpus(CORPUS / "fresh6.jsonl"), args.misses)
     print("\n#### corpus/fresh_a.jsonl (300 bodies written apart, measured before any rule saw them, then trained on)")
     screen_report(load_corpus(CORPUS / "fresh_a.jsonl"), args.misses)
+    for name in ("fresh7", "fresh8", "fresh9", "fresh10", "fresh11"):
+        print(f"\n#### corpus/{name}.jsonl (measured once before it trained the model; see README)")
+        screen_report(load_corpus(CORPUS / f"{name}.jsonl"), args.misses)
     print("\n#### Check set: corpus/check.jsonl (never trained on; its misses were seen while tuning)")
     screen_report(load_corpus(CORPUS / "check.jsonl"), args.misses)
     print("\n#### Blind set: corpus/check2.jsonl (written after all tuning, measured once; never trained on)")

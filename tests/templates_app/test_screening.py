@@ -210,3 +210,44 @@ def test_cyrillic_look_alike_letters_are_read_as_latin():
     assert (
         "gambling" in screen_result(language="en_US", body="Play \u0441\u0430sin\u043e games, deposit now").categories
     )
+
+
+# Offers named by shape rather than by phrase: a prescription drug with "no doctor" or "online", a brand of drink
+# with delivery or "no ID", a password or "verify your account" pointed at a link. The lexicon decides these.
+GENERAL_SHAPES = [
+    ("drugs", "en_US", "Bypass the doctor's office: Klonopin 1mg ordered online, 60 tabs to your door", []),
+    ("drugs", "id", "Beli Valium online tanpa resep, dikirim ke rumah dalam 2 hari", []),
+    ("alcohol_tobacco", "en_US", "Grey Goose and Bacardi dropped off at your party, we don't check ID", []),
+    ("alcohol_tobacco", "id", "Antar Smirnoff dan Jameson ke kosan, gak cek KTP", []),
+    (
+        "phishing",
+        "en_US",
+        "IT desk: sign in with your work password at {{1}} so mail keeps syncing",
+        ["mail-sync-desk.com"],
+    ),
+    ("phishing", "en_US", "Your account is on hold. Verify your account here: {{1}}", ["acct-hold-review.net"]),
+    ("phishing", "id", "Akun Anda dibatasi. Konfirmasi login di {{1}} hari ini", ["akun-pulih.site"]),
+    ("financial_scam", "id", "Pinjaman BRI tanpa agunan cair 5 menit, transfer biaya admin dulu 100rb", []),
+]
+
+
+@pytest.mark.parametrize(("category", "language", "body", "samples"), GENERAL_SHAPES)
+def test_offers_are_recognised_by_their_shape_not_only_their_words(category, language, body, samples):
+    result = screen_result(language=language, body=body, samples=samples)
+    assert any(f.category == category and f.source == "lexicon" for f in result.findings), result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("id", "BNI: pinjaman tanpa agunan untuk ASN, bunga 0,8% per bulan, ajukan di kantor cabang terdekat."),
+        ("id", "Buka tabungan cukup KTP di aplikasi resmi Bank Jago, tanpa setoran awal."),
+        ("id", "PIN kartu Anda terblokir setelah 3 kali salah. Silakan datang ke kantor cabang membawa KTP."),
+        ("en_US", "Your order from Corner Liquor is on its way; the courier will check your photo ID at the door."),
+        ("en_US", "Your pharmacy has your zolpidem refill ready; Dr. Owens approved it this morning."),
+        ("en_US", "Log in to the app to see your new statement."),
+    ],
+)
+def test_lenders_shops_and_banks_that_share_the_words_stay_clean(language, body):
+    result = screen_result(language=language, body=body)
+    assert not result.flagged, result.reasons
