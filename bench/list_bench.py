@@ -213,7 +213,8 @@ def org_select(
            '' AS provider_category,
            CASE WHEN status = 'draft' THEN 0 ELSE 1 END AS submit_attempts,
            NULL::timestamptz AS claimed_at,
-           languages
+           languages,
+           FALSE AS imported
     FROM (
         SELECT {org_id} AS organization_id,
                {accounts} AS channel_account_id,
@@ -235,7 +236,7 @@ def org_select(
 TEMPLATE_COLUMNS = (
     "organization_id, channel_account_id, name, category, status, created_by_id, created_at, updated_at, "
     "submitted_by_id, submitted_at, content_digest, status_reason, quality, provider_category, "
-    "submit_attempts, claimed_at, languages"
+    "submit_attempts, claimed_at, languages, imported"
 )
 
 

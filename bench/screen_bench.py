@@ -14,12 +14,13 @@ that category and truly of it). Lexicon-only and classifier-only recall
 show what each half contributes. Needs no database.
 
 Then the sets written apart (fresh*.jsonl, fresh_a.jsonl: measured once, then
-trained on), check.jsonl (never trained on) and check2.jsonl (never trained
-on; measured blind once, before the eighth round of rules).
+trained on), check.jsonl (never trained on), check2.jsonl (never trained
+on; measured blind once, before the eighth round of rules) and check3.jsonl
+(written by someone who saw neither corpus nor rules; never trained on).
 
 Advisor: Utility bodies with and without promotional wording
 (corpus/advisor.jsonl and advisor_fresh*.jsonl train its model;
-advisor_check.jsonl and advisor_check2.jsonl never do).
+advisor_check.jsonl, advisor_check2.jsonl and advisor_check3.jsonl never do).
 """
 
 import argparse
@@ -150,12 +151,18 @@ def main() -> None:
     screen_report(load_corpus(CORPUS / "check.jsonl"), args.misses)
     print("\n#### Blind set: corpus/check2.jsonl (written after all tuning, measured once; never trained on)")
     screen_report(load_corpus(CORPUS / "check2.jsonl"), args.misses)
+    print(
+        "\n#### Blind set: corpus/check3.jsonl (300 bodies by an author who never saw the corpus or the rules;"
+        " measured before and after the last round, never trained on)"
+    )
+    screen_report(load_corpus(CORPUS / "check3.jsonl"), args.misses)
     advisor_report(args.misses)
     advisor_report(args.misses, "advisor_fresh.jsonl")  # written apart; measured once, then rules widened
     advisor_report(args.misses, "advisor_fresh2.jsonl")  # written apart; measured once, then rules widened, trained on
     advisor_report(args.misses, "advisor_fresh3.jsonl")  # written apart; measured once, then rules widened, trained on
     advisor_report(args.misses, "advisor_check.jsonl")  # never trained on
     advisor_report(args.misses, "advisor_check2.jsonl")  # written with fresh3, never trained on, measured after tuning
+    advisor_report(args.misses, "advisor_check3.jsonl")  # 200 bodies by another author, never trained on
 
 
 if __name__ == "__main__":
