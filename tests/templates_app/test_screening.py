@@ -251,3 +251,51 @@ def test_offers_are_recognised_by_their_shape_not_only_their_words(category, lan
 def test_lenders_shops_and_banks_that_share_the_words_stay_clean(language, body):
     result = screen_result(language=language, body=body)
     assert not result.flagged, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "samples"),
+    [
+        # The everyday Utility template: a state of the order or payment, then the shop's own link.
+        (
+            "en_US",
+            "Hi {{1}}, your order {{2}} is pending. Confirm your delivery address at https://acme.com/orders.",
+            ["Ann", "A1"],
+        ),  # noqa: E501
+        ("en_US", "Your payment failed. Please update your card at acme.com/billing to keep your plan active.", []),
+        ("en_US", "Your subscription expired yesterday. Renew or update your plan at https://acme.com/account.", []),
+        ("en_US", "Delivery failed: we could not reach you. Confirm a new time at https://jne.co.id/t/{{1}}", ["X1"]),
+        ("id", "Pembayaran kamu gagal. Silakan perbarui metode pembayaran di https://tokoku.co.id/akun", []),
+        (
+            "id",
+            "Pesanan {{1}} tertahan karena alamat kurang lengkap. Konfirmasi alamat di https://tokoku.co.id/pesanan",
+            ["A"],
+        ),  # noqa: E501
+        # Names and products that share a brand's word: a customer called Jack, Anker chargers, a camel coat.
+        ("en_US", "Hi {{1}}, your order has been delivered. Cash on delivery amount: $25.", ["Jack"]),
+        ("en_US", "Your Anker power bank order has shipped and will be delivered tomorrow.", []),
+        ("en_US", "Hi Winston, your Camel-colour coat is in stock again. Order now, free delivery.", []),
+        ("en_US", "Your Breeze air purifier has shipped and will be delivered to your door on Monday.", []),
+        ("en_US", "For the sake of your safety, your order will be delivered by a verified courier.", []),
+        ("en_US", "Your liquid soap refill and rum raisin cake are ready, delivered tomorrow.", []),
+        ("id", "Halo kak, kasih bintang 5 untuk kurir kami ya! Paket sudah dikirim.", []),
+    ],
+)
+def test_order_and_payment_notices_and_shared_brand_words_stay_clean(language, body, samples):
+    result = screen_result(language=language, body=body, samples=samples)
+    assert not result.flagged, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("category", "body"),
+    [
+        ("phishing", "Your mailbox is almost full. Sign in at https://outlook-secure-verify.com to keep your mail."),
+        ("phishing", "Your Apple ID is locked. Verify your identity at apple-id-support.help within 24 hours."),
+        ("alcohol_tobacco", "Gin and rum delivered tonight, cash only, no ID."),
+        ("alcohol_tobacco", "Jual rokok Camel Blue per slop murah, ready."),
+        ("alcohol_tobacco", "Cold Heineken and Bud Light delivered in 30 min, just text your order."),
+    ],
+)
+def test_the_narrower_brand_and_account_rules_still_catch_the_offers(category, body):
+    result = screen_result(language="en_US", body=body)
+    assert category in {f.category for f in result.findings}, result.reasons
