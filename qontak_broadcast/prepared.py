@@ -21,6 +21,7 @@ from threading import Lock
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.db.models.sql.compiler import SQLCompiler
 
 
 class PreparedRead:
@@ -29,12 +30,13 @@ class PreparedRead:
     def __init__(self, build: Callable[..., QuerySet], **stand_ins):
         self.build = build
         self.stand_ins = stand_ins
-        self._compiled: tuple[str, str, list, dict[str, list[int]]] | None = None
+        self._compiled: tuple[SQLCompiler, str, list, dict[str, list[int]]] | None = None
         self._lock = Lock()
 
-    def _compile(self) -> tuple[str, str, list, dict[str, list[int]]]:
+    def _compile(self) -> tuple[SQLCompiler, str, list, dict[str, list[int]]]:
         queryset = self.build(**self.stand_ins)
-        sql, params = queryset.query.sql_with_params()
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
         params = list(params)
         positions = {}
         for name, stand_in in self.stand_ins.items():
@@ -45,18 +47,21 @@ class PreparedRead:
         taken = [i for found in positions.values() for i in found]
         if len(taken) != len(set(taken)):
             raise ValueError(f"Two stand-ins are equal among the query's parameters: {params!r}")
-        return queryset.db, sql, params, positions
+        return compiler, sql, params, positions
 
     def __call__(self, **values) -> list[tuple]:
         if self._compiled is None:
             with self._lock:
                 if self._compiled is None:
                     self._compiled = self._compile()
-        database, sql, params, positions = self._compiled
+        compiler, sql, params, positions = self._compiled
         params = list(params)
         for name, found in positions.items():
             for i in found:
                 params[i] = values[name]
-        with connections[database].cursor() as cursor:
+        with connections[compiler.using].cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        # The values the ORM would give: its converters run on the columns that have any on this database
+        # (none of these reads' columns on PostgreSQL; SQLite's times become aware datetimes).
+        return list(compiler.results_iter(results=[rows], tuple_expected=True))
