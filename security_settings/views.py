@@ -18,6 +18,7 @@ from otp.dialog import CodeStep, DialogUrls, dialog_closed
 from otp.services import RequestMeta
 from qontak_broadcast.dialogs import render_dialog
 
+from .fragments import audit_rows
 from .policies import POLICIES, Policy, policy_for_slug
 from .selectors import audit_trail_page, security_settings_for_member, security_settings_get
 from .services import ToggleUnchanged, security_setting_set
@@ -82,12 +83,14 @@ def _is(request, policy: Policy) -> bool:
 def security_page(request):
     organization = request.membership.organization
     state = security_settings_for_member(member=request.membership)
+    trail = audit_trail_page(organization=organization, page_number=request.GET.get("page"))
     return render(
         request,
         "security_settings/security.html",
         {
             "policies": [{"policy": p, "on": state[p.field]} for p in POLICIES],
-            "trail": audit_trail_page(organization=organization, page_number=request.GET.get("page")),
+            "trail": trail,
+            "trail_rows": audit_rows(trail.object_list),
         },
     )
 

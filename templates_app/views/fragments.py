@@ -15,14 +15,14 @@ from html import escape
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
-from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
-from django.utils.timezone import get_current_timezone_name, now, template_localtime
+from django.utils.timezone import now
 from django.utils.translation import get_language, gettext
+
+from qontak_broadcast.formatting import datetime_shown
 
 from ..languages import language_choices
 from ..models import Category, Status, Template
@@ -109,9 +109,8 @@ class TemplateRows:
         imported = escape(gettext("Imported"))
         self.imported = f' <span class="badge badge-imported" title="{imported_title}">{imported}</span>'
         self.ago = gettext("%(since)s ago")
-        self.datetime_format = get_format("DATETIME_FORMAT")  # the `date` filter's lookup, once per page
         self.categories = {value: escape(str(label)) for value, label in CATEGORY_LABELS.items()}
-        self.language, self.zone = get_language(), get_current_timezone_name()
+        self.language = get_language()
         # "3 hours, 2 minutes ago" counts whole minutes: as of the start of this minute, every page shown within
         # it reuses each row's words (_since).
         self.minute = now().replace(second=0, microsecond=0)
@@ -129,7 +128,7 @@ class TemplateRows:
             status=_status_badge(template),
             quality=escape(template.quality_label or "—"),
             author=escape(template.created_by.display_name),
-            updated=_when(template.updated_at, self.datetime_format, self.language, self.zone),
+            updated=escape(datetime_shown(template.updated_at)),
             ago=escape(self.ago % {"since": _since(template.updated_at, self.minute, self.language)}),
         )
 
@@ -137,14 +136,7 @@ class TemplateRows:
         return mark_safe("\n".join(self.row(t) for t in templates))
 
 
-# A row's dates are the same on every page until the template changes: formatted once per process (Django's
-# date formatting is most of a row's cost). The language and time zone are in the key: they are the active
-# ones while the function runs.
-@lru_cache(maxsize=8192)
-def _when(value, datetime_format: str, language: str, zone: str) -> str:
-    return escape(format_date(template_localtime(value), datetime_format))
-
-
+# "… ago" is the same for every page shown within a minute.
 @lru_cache(maxsize=8192)
 def _since(value, minute, language: str) -> str:
     return timesince(value, now=minute)

@@ -314,3 +314,20 @@ def test_a_prepared_read_refuses_a_stand_in_its_query_does_not_hold(db):
     read = PreparedRead(lambda organization_id: ToggleChange.objects.filter(pk=1).values_list("pk"), organization_id=-5)
     with pytest.raises(ValueError, match="not among the query's parameters"):
         read(organization_id=1)
+
+
+def test_the_audit_trail_reads_in_the_admins_language(
+    admin, admin_client, org_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    _send_code(admin_client, ENABLE, django_capture_on_commit_callbacks)
+    right = _code(mailoutbox)
+    admin_client.post(ENABLE + "verify/", {"code": "000000" if right != "000000" else "111111"})
+    admin_client.post(ENABLE + "verify/", {"code": right})
+    admin.language = "id"
+    admin.save(update_fields=["language"])
+
+    page = admin_client.get(PAGE).content.decode()
+    assert re.findall(r'<tr class="audit-(\w+)">', page) == ["change", "verify", "issue"]
+    assert "<strong>Diaktifkan</strong>" in page and "(Nonaktif → Aktif)" in page
+    assert "Verifikasi gagal (kode salah) saat mengaktifkan" in page
+    assert "Verification failed" not in page and "Turned on" not in page
