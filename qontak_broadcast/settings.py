@@ -88,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.membership",
                 "django.template.context_processors.i18n",
+                "qontak_broadcast.context_processors.shell",
             ],
             "builtins": ["django.templatetags.i18n"],
         },
