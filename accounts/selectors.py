@@ -6,6 +6,8 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from qontak_broadcast.prepared import PreparedRead
+
 from .models import AuditEntry, ChannelAccount, Membership, Organization, User
 
 
@@ -112,22 +114,33 @@ def channel_accounts_for_member(*, member: Membership, connected_only: bool = Fa
     return accounts.order_by("display_name")
 
 
-def channel_account_choices(*, member: Membership) -> list[tuple[int, str]]:
-    """(id, name) of the organization's accounts, by name: for filters (no model objects built)."""
-    return list(
-        ChannelAccount.objects.filter(organization_id=member.organization_id)
+# The template list's filters read these on every view: compiled once per process (qontak_broadcast.prepared).
+_account_choices = PreparedRead(
+    lambda organization_id: (
+        ChannelAccount.objects.filter(organization_id=organization_id)
         .order_by("display_name")
         .values_list("pk", "display_name")
-    )
+    ),
+    organization_id=-7_311_000_000_011,
+)
+_member_choices = PreparedRead(
+    lambda organization_id: (
+        Membership.objects.filter(organization_id=organization_id)
+        .order_by("user__full_name", "user__email")
+        .values_list("user_id", "user__full_name", "user__email")
+    ),
+    organization_id=-7_311_000_000_013,
+)
+
+
+def channel_account_choices(*, member: Membership) -> list[tuple[int, str]]:
+    """(id, name) of the organization's accounts, by name: for filters (no model objects built)."""
+    return _account_choices(organization_id=member.organization_id)
 
 
 def member_choices(*, member: Membership) -> list[tuple[int, str]]:
     """(user id, display name) of the organization's members, by name then email: for filters."""
-    rows = (
-        Membership.objects.filter(organization_id=member.organization_id)
-        .order_by("user__full_name", "user__email")
-        .values_list("user_id", "user__full_name", "user__email")
-    )
+    rows = _member_choices(organization_id=member.organization_id)
     return [(pk, User(full_name=full_name, email=email).display_name) for pk, full_name, email in rows]
 
 

@@ -137,3 +137,17 @@ def test_each_row_names_what_the_user_needs(org_a, agent, account_a, admin_clien
         "Green",
     ]:
         assert text in row
+
+
+def test_the_account_and_creator_filters_offer_only_the_organizations_own(
+    agent_client, outsider_client, account_a, account_b, agent, outsider
+):
+    """Their options are read with statements compiled once per process and run for each organization."""
+    ChannelAccountFactory(organization=account_a.organization, display_name="Acme Outlet")
+    mine = agent_client.get(LIST).content.decode()
+    theirs = outsider_client.get(LIST).content.decode()
+
+    assert re.findall(r'<option value="\d+">(Acme \w+|Borealis \w+)', mine) == ["Acme Outlet", "Acme Store"]
+    assert re.findall(r'<option value="\d+">(Acme \w+|Borealis \w+)', theirs) == ["Borealis Store"]
+    assert agent.display_name in mine and outsider.display_name not in mine
+    assert outsider.display_name in theirs and agent.display_name not in theirs
