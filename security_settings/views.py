@@ -7,6 +7,8 @@ JavaScript):
   the setting -> success dialog. Nothing changes before the code verifies.
 """
 
+from functools import lru_cache
+
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import ADMINS, role_required
 from otp.dialog import CodeStep, DialogUrls, dialog_closed
+from otp.lockout import code_locks_listed
 from otp.services import RequestMeta
 from qontak_broadcast.dialogs import render_dialog
 
@@ -88,11 +91,21 @@ def security_page(request):
         request,
         "security_settings/security.html",
         {
-            "policies": [{"policy": p, "on": state[p.field]} for p in POLICIES],
+            "policies": [
+                {"policy": p, "on": state[p.field], "toggle_url": _toggle_url(p.slug, not state[p.field])}
+                for p in POLICIES
+            ],
+            "locks": code_locks_listed(organization_id=organization.pk),
             "trail": trail,
             "trail_rows": audit_rows(trail.object_list),
         },
     )
+
+
+@lru_cache(maxsize=16)
+def _toggle_url(slug: str, value: bool) -> str:
+    """The switch's link: the confirmation of turning the policy on (`value`) or off. Reversed once per process."""
+    return reverse("security_toggle_confirm", args=[slug, "enable" if value else "disable"])
 
 
 @role_required(*ADMINS)
