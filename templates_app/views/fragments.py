@@ -15,7 +15,7 @@ from html import escape
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html, format_html_join, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -27,8 +27,8 @@ from qontak_broadcast.formatting import datetime_shown
 from ..languages import language_choices
 from ..models import Category, Status, Template
 from ..reasons import reason_display
-from ..rules import COPY_CODE_EXAMPLE_MAX
-from ..spec import BUTTON_KINDS
+from ..rules import BUTTON_KIND_MAX, BUTTONS_MAX, COPY_CODE_EXAMPLE_MAX
+from ..spec import BUTTON_KINDS, browser_vocabulary
 
 REASON_SHOWN = 80
 # Model.get_FOO_display() builds a dict of every choice on each call; a row needs two labels.
@@ -194,3 +194,29 @@ def _button_row_templates(category: str, language: str) -> SafeString:
             if kind.allowed_in(category)
         ),
     )
+
+
+def step_content_fixed(category: str) -> dict[str, str]:
+    """The parts of step 2 that depend only on the category and the language (the vocabulary wizard.js reads,
+    the media types and their help, the button limits sentence): built once per process for each, rebuilt each
+    time while DEBUG is on."""
+    if settings.DEBUG:
+        return _step_content_fixed.__wrapped__(category, get_language())
+    return _step_content_fixed(category, get_language())
+
+
+@lru_cache(maxsize=16)
+def _step_content_fixed(category: str, language: str) -> dict[str, str]:
+    vocabulary = browser_vocabulary(category=category)
+    media = vocabulary["media"]
+    limits = {
+        "buttons_max": BUTTONS_MAX,
+        "button_kinds": [kind for kind in BUTTON_KINDS.values() if kind.allowed_in(category)],
+        "button_kind_max": BUTTON_KIND_MAX,
+    }
+    return {
+        "vocabulary": json_script(vocabulary, "wizard-vocabulary"),
+        "media_accept": ",".join(rule["accept"] for rule in media.values()),
+        "media_help": mark_safe(render_to_string("templates_app/media_help.html", {"media": media}).strip()),
+        "button_limits": mark_safe(render_to_string("templates_app/button_limits.html", limits).strip()),
+    }

@@ -42,7 +42,7 @@ from ..spec import (
 )
 from ..validation import template_problems
 from .common import content_preview, editable_draft
-from .fragments import account_options, button_row_templates, language_checklist
+from .fragments import account_options, button_row_templates, language_checklist, step_content_fixed
 
 
 def _wants_json(request) -> bool:
@@ -157,6 +157,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "parameter_formats": [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS],
         "variable_name_max": VARIABLE_NAME_MAX,
         "vocabulary": browser_vocabulary(category=template.category),
+        "fixed": step_content_fixed(template.category),
         **content_preview(content),
         "media_form": MediaSampleForm(),
         "otp_required": otp_required_for(template=template, member=request.membership),
