@@ -10,7 +10,7 @@ from otp.dialog import CodeStep, DialogUrls
 from qontak_broadcast.dialogs import render_dialog
 
 from ..markup import render_markup
-from ..selectors import otp_required_for, template_get_for_member
+from ..selectors import otp_required_for, template_get_for_editing
 from ..spec import BUTTON_KINDS
 
 QUOTE_CHARS = 160
@@ -18,7 +18,7 @@ QUOTE_CHARS = 160
 
 def editable_draft(request, template_id: int):
     """The member's draft, or a redirect to its read-only page once it left Draft."""
-    template = template_get_for_member(member=request.membership, template_id=template_id)
+    template = template_get_for_editing(member=request.membership, template_id=template_id)
     if not template.is_draft:
         messages.info(
             request, _("This template was submitted and can no longer be edited. Duplicate it to start a new draft.")
