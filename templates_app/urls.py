@@ -6,6 +6,7 @@ from .views import pages, review, submit, wizard
 urlpatterns = [
     path("", pages.template_list, name="template_list"),
     path("new/", wizard.template_new, name="template_new"),
+    path("advisor-rules.json", pages.advisor_rules, name="template_advisor_rules"),
     path("<int:template_id>/", pages.template_detail, name="template_detail"),
     path("<int:template_id>/details/", wizard.template_details_edit, name="template_details_edit"),
     path("<int:template_id>/edit/", wizard.template_edit, name="template_edit"),

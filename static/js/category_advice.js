@@ -1,15 +1,13 @@
 // The category advisor on wizard step 2: re-check the wording of a Utility template as it is typed.
-// The phrase rules come from the server (the box's data-advice-rules); this file keeps none of its own.
+// The phrase rules come from the server (fetched from the box's data-advice-rules-url, the same for every
+// page); this file keeps none of its own. Until they arrive the box shows what the server rendered.
 (function () {
   "use strict";
-  var box = document.querySelector("[data-category-advice][data-advice-rules]");
+  var box = document.querySelector("[data-category-advice][data-advice-rules-url]");
   var form = document.getElementById("content-form");
   if (!box || !form) return;
-  var rules = JSON.parse(box.getAttribute("data-advice-rules"));
-  var strong = rules.strong.map(function (p) { return new RegExp(p, "gi"); });
-  var weak = rules.weak.map(function (p) { return new RegExp(p, "gi"); });
-  var applied = new RegExp(rules.applied, "i");
-  var notApplied = new RegExp(rules.not_applied, "i");
+  var state = JSON.parse(box.getAttribute("data-advice-state"));
+  var strong, weak, applied, notApplied;
   var sentenceEnd = /[.!?;](?:\s|$)|\n/;
   var list = box.querySelector("[data-advice-phrases]");
 
@@ -52,10 +50,10 @@
   }
 
   function check() {
-    var phrases = rules.others.slice();
+    var phrases = state.others.slice();
     var fields = form.querySelectorAll("#id_header_text, #id_body, #id_footer, input[name$='-text']");
     var all = Array.prototype.map.call(fields, function (f) { return (f.value || "").toLowerCase(); }).join("\n");
-    rules.current.forEach(function (phrase) {
+    state.current.forEach(function (phrase) {
       if (all.indexOf(phrase.toLowerCase()) >= 0 && phrases.indexOf(phrase) < 0) phrases.push(phrase);
     });
     fields.forEach(function (field) {
@@ -75,6 +73,15 @@
     box.hidden = phrases.length === 0;
   }
 
-  form.addEventListener("input", check);
-  check();
+  fetch(box.getAttribute("data-advice-rules-url"), { credentials: "same-origin" })
+    .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+    .then(function (rules) {
+      strong = rules.strong.map(function (p) { return new RegExp(p, "gi"); });
+      weak = rules.weak.map(function (p) { return new RegExp(p, "gi"); });
+      applied = new RegExp(rules.applied, "i");
+      notApplied = new RegExp(rules.not_applied, "i");
+      form.addEventListener("input", check);
+      check();
+    })
+    .catch(function () { /* no live re-check: the server's advice stays as rendered */ });
 })();

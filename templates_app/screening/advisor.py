@@ -12,6 +12,8 @@ on corpus/advisor*.jsonl by bench/screen_bench.py (advisor_check*.jsonl are
 never trained on; 100% / 0% and 92-100% / 0% promotional / plain warned).
 """
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -291,3 +293,11 @@ def category_advice(*, template, exclude_language: str = "") -> Advice:
             *((f"{content.language} button", str(b.get("text", ""))) for b in content.buttons),
         ]
     return wording_advice(texts)
+
+
+@lru_cache(maxsize=1)
+def browser_rules() -> tuple[bytes, str]:
+    """The phrase rules category_advice.js applies as the author types (JSON) and a version of them for the URL
+    they are fetched from, so a browser keeps them until they change."""
+    body = json.dumps({"strong": STRONG, "weak": WEAK, "applied": APPLIED, "not_applied": NOT_APPLIED}).encode()
+    return body, hashlib.sha256(body).hexdigest()[:16]

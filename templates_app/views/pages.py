@@ -17,6 +17,7 @@ from qontak_broadcast.availability import require_task_queue
 
 from ..forms import ReviewForm, TemplateFilterForm
 from ..screening import template_screen
+from ..screening.advisor import browser_rules
 from ..selectors import (
     ListFilters,
     content_get,
@@ -147,3 +148,15 @@ def template_list(request):
             "can_create": member.role in AUTHORS,
         },
     )
+
+
+# --- the category advisor's rules for the browser ----------------------------------------------------------
+@role_required(*EVERYONE)
+def advisor_rules(request):
+    """The phrase rules step 2's script re-checks wording with. Same for everyone and long-lived: fetched once per
+    version (the `v` in its URL) instead of carried by every page (18 KB)."""
+    body, version = browser_rules()
+    response = HttpResponse(body, content_type="application/json")
+    if request.GET.get("v") == version:
+        response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
+    return response

@@ -57,6 +57,7 @@ MATRIX = {
     "security_code_lock_release": (LOGIN, 405, 403, 403, 405),
     "template_list": (LOGIN, 200, 200, 200, 200),
     "template_new": (LOGIN, 200, 200, 403, 200),
+    "template_advisor_rules": (LOGIN, 200, 200, 200, 200),
     "template_detail": (LOGIN, 200, 200, 200, 404),
     "template_details_edit": (LOGIN, 200, 200, 403, 404),
     "template_edit": (LOGIN, 200, 200, 403, 404),
@@ -243,7 +244,11 @@ def _url(name, objects):
     }.get(name)
     if kwargs is None and name.startswith("member_") and name != "member_invite" and "invite" not in name:
         kwargs = {"membership_id": objects["membership"].pk}
-    if kwargs is None and name.startswith("template_") and name not in ("template_list", "template_new"):
+    if (
+        kwargs is None
+        and name.startswith("template_")
+        and name not in ("template_list", "template_new", "template_advisor_rules")
+    ):
         kwargs = {"template_id": objects["template"].pk}
         if "content" in name or "media" in name:
             kwargs["language"] = "en_US"

@@ -59,7 +59,10 @@ def test_step_two_shows_the_warning_next_to_the_category_with_the_phrases_marked
     page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
     assert "WhatsApp will likely file this as Marketing" in page
     assert "<mark>new collection</mark>" in page and "<mark>get 20% off</mark>" in page
-    assert "data-advice-rules=" in page  # the page re-checks as the author types
+    # The page re-checks as the author types: the rules from their URL, the page's own state in the box.
+    assert re.search(r'data-advice-rules-url="/broadcast/templates/advisor-rules\.json\?v=[0-9a-f]{16}"', page)
+    state = page.split('data-advice-state="')[1].split('"', 1)[0]
+    assert "others" in state and len(state) < 500  # the rules themselves are not in the page
 
 
 def test_step_two_of_a_plain_utility_template_has_the_check_but_no_warning(org_a, agent, account_a, agent_client):
@@ -72,7 +75,7 @@ def test_step_two_of_a_marketing_template_never_checks_its_wording(org_a, agent,
     """The page's script would otherwise fill the box as the author types: "This is a Utility template…"."""
     template = new_template(org_a, agent, account_a, category="MARKETING", data={**VALID, "body": PROMO_BODY})
     page = agent_client.get(f"{reverse('template_edit', args=[template.pk])}?lang=en_US").content.decode()
-    assert "data-category-advice" not in page and "data-advice-rules" not in page
+    assert "data-category-advice" not in page and "data-advice-rules-url" not in page
     assert "category_advice.js" not in page
 
 
@@ -168,3 +171,18 @@ def test_the_advisor_meets_its_goal_on_wording_it_never_trained_on(name):
         warned = {r["id"] for r in rows if wording_advice([("body", r["body"])]).warn}
         assert sum(r["id"] in warned for r in promotional) >= 0.9 * len(promotional), lang
         assert sum(r["id"] in warned for r in utility) <= 0.1 * len(utility), lang
+
+
+def test_the_rules_the_script_applies_are_the_servers_cached_by_version(agent_client, client, org_a):
+    from templates_app.screening.advisor import STRONG, WEAK, browser_rules
+
+    url = reverse("template_advisor_rules")
+    version = browser_rules()[1]
+    response = agent_client.get(f"{url}?v={version}")
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    assert response.json()["strong"] == STRONG and response.json()["weak"] == WEAK
+    assert "immutable" in response["Cache-Control"]
+    # Another version is answered with today's rules, never cached for a year under the wrong name.
+    assert "immutable" not in agent_client.get(f"{url}?v=0000000000000000").get("Cache-Control", "")
+    # Signed out: to the login page, like every page of the product.
+    assert client.get(url).status_code == 302
