@@ -2,10 +2,11 @@
 
 A Django template costs several microseconds per variable, tag and include;
 a list of 25 rows with eight cells and five filters of up to 80 options ran
-thousands of them per request. Here each row is one `format_html`, each
-choice list is escaped once per process (only the selected option changes),
-and the language checklist of step 1, the same for everyone, is built once.
-Everything still goes through Django's escaping (format_html, escape).
+thousands of them per request. Here each row is one string with every value
+escaped (html.escape, what Django's escape() calls), each choice list is
+escaped once per process (only the selected option changes), and what is
+the same for everyone (step 1's language checklist, step 2's parts that
+depend only on the category and language) is built once.
 """
 
 from collections.abc import Iterable
