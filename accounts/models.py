@@ -180,7 +180,25 @@ class DevMail(models.Model):
         return f"{self.subject} -> {self.to}"
 
 
-class AuditEntry(models.Model):
+class AppendOnly(models.Model):
+    """A record that is written once and never changed or deleted through the ORM (PostgreSQL triggers refuse
+    the same at the database level). `append_only_message` says so in the record's own words."""
+
+    append_only_message = "The audit trail is append-only."
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError(self.append_only_message)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(self.append_only_message)
+
+
+class AuditEntry(AppendOnly):
     """The organization's append-only audit trail: who did what, when, from where.
 
     Written only by `accounts.services.audit_record`, from the services that
@@ -223,11 +241,3 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()}: {self.target}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("The audit trail is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("The audit trail is append-only.")

@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
+from accounts.models import AppendOnly
+
 
 class EmailDevice(TimestampMixin, ThrottlingMixin, Device):
     class Meta:
@@ -101,8 +103,10 @@ class Challenge(models.Model):
         return self.subject_type.get_object_for_this_type(pk=self.subject_id)
 
 
-class SecurityEvent(models.Model):
+class SecurityEvent(AppendOnly):
     """Append-only: every code issued or refused, every verification tried."""
+
+    append_only_message = "Security events are append-only."
 
     class Action(models.TextChoices):
         ISSUE = "issue", _("Code requested")
@@ -124,14 +128,6 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.purpose}: {self.outcome}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Security events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Security events are append-only.")
 
 
 class CodeLock(models.Model):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Organization
+from accounts.models import AppendOnly, Organization
 
 
 class SecuritySettings(models.Model):
@@ -33,7 +33,7 @@ class SecuritySettings(models.Model):
         return f"Security settings of {self.organization}"
 
 
-class ToggleChange(models.Model):
+class ToggleChange(AppendOnly):
     """Append-only audit trail of security setting changes."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
@@ -50,11 +50,3 @@ class ToggleChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.setting}: {self.old_value} -> {self.new_value}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("The audit trail is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("The audit trail is append-only.")
