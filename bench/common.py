@@ -947,3 +947,27 @@ class Timer:
 
     def add(self, name: str, seconds: float) -> None:
         self.samples.setdefault(name, []).append(seconds)
+
+
+def page_data(name: str, domain: str, templates: int):
+    """The organization the page benchmarks read (throughput.py, profile.py): an admin, an agent, `templates`
+    drafts of which half look submitted and in review, and a few security-policy changes for the audit trail.
+    Returns the admin, the agent and the id of a draft."""
+    from security_settings.models import ToggleChange
+    from templates_app.models import Status, Template
+
+    org, account = make_org(name)
+    admin = make_users(org, "admin", [f"admin@{domain}"])[0]
+    agent = make_users(org, "agent", [f"agent@{domain}"])[0]
+    ids = bulk_drafts(org=org, account=account, user=agent, count=templates, prefix="page_tpl")
+    Template.objects.filter(pk__in=ids[::2]).update(status=Status.PENDING)
+    for i in range(6):
+        ToggleChange.objects.create(
+            organization=org,
+            setting="broadcast_template_otp",
+            old_value=i % 2 == 1,
+            new_value=i % 2 == 0,
+            actor=admin,
+            ip="127.0.0.1",
+        )
+    return admin, agent, ids[1]

@@ -128,27 +128,6 @@ class QueryLog:
         return execute(sql, params, many, context)
 
 
-def prepare_data(templates: int):
-    from security_settings.models import ToggleChange
-    from templates_app.models import Status, Template
-
-    org, account = common.make_org("Bench Profile")
-    admin = common.make_users(org, "admin", ["admin@profile.bench"])[0]
-    agent = common.make_users(org, "agent", ["agent@profile.bench"])[0]
-    ids = common.bulk_drafts(org=org, account=account, user=agent, count=templates, prefix="page_tpl")
-    Template.objects.filter(pk__in=ids[::2]).update(status=Status.PENDING)
-    for i in range(6):
-        ToggleChange.objects.create(
-            organization=org,
-            setting="broadcast_template_otp",
-            old_value=i % 2 == 1,
-            new_value=i % 2 == 0,
-            actor=admin,
-            ip="127.0.0.1",
-        )
-    return admin, agent, ids[1]
-
-
 def main():
     args = parse_args()
     from pyinstrument import Profiler
@@ -160,7 +139,7 @@ def main():
         from django.db import connection
         from django.test import Client
 
-        admin, agent, draft_id = prepare_data(args.templates)
+        admin, agent, draft_id = common.page_data("Bench Profile", "profile.bench", args.templates)
         say(f"data: 1 organization, {args.templates} templates (half Pending), 1 admin, 1 agent")
 
         def client_for(user) -> Client:

@@ -99,25 +99,7 @@ def main():
     with common.Stack("throughput") as stack:
         mail, graph, env, _ = stack.prepare(args)
 
-        from security_settings.models import ToggleChange
-        from templates_app.models import Status, Template
-
-        org, account = common.make_org("Bench Pages")
-        admin = common.make_users(org, "admin", ["admin@pages.bench"])[0]
-        agent = common.make_users(org, "agent", ["agent@pages.bench"])[0]
-        ids = common.bulk_drafts(org=org, account=account, user=agent, count=args.templates, prefix="page_tpl")
-        # A list that is not only drafts: half of them look submitted and in review.
-        Template.objects.filter(pk__in=ids[::2]).update(status=Status.PENDING)
-        draft_id = ids[1]
-        for i in range(6):
-            ToggleChange.objects.create(
-                organization=org,
-                setting="broadcast_template_otp",
-                old_value=i % 2 == 1,
-                new_value=i % 2 == 0,
-                actor=admin,
-                ip="127.0.0.1",
-            )
+        admin, agent, draft_id = common.page_data("Bench Pages", "pages.bench", args.templates)
         say(f"data: 1 organization, {args.templates} templates (half Pending), 1 admin, 1 agent")
 
         port = common.free_port()
