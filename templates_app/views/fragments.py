@@ -75,14 +75,13 @@ def status_badge(template: Template) -> SafeString:
 
 
 def _status_badge(template: Template) -> str:
-    reason = escape(str(reason_display(template.status_reason))) if template.status_reason else ""
+    reason = str(reason_display(template.status_reason)) if template.status_reason else ""
     status, label = escape(template.status), escape(str(STATUS_LABELS.get(template.status, template.status)))
     if not reason:
         return f'<span class="status status-{status}">{label}</span>'
-    badge = f'<span class="status status-{status}" title="{reason}">{label}</span>'
+    badge = f'<span class="status status-{status}" title="{escape(reason)}">{label}</span>'
     if template.status == Status.REJECTED:
-        shown = escape(Truncator(reason_display(template.status_reason)).chars(REASON_SHOWN))
-        badge += f'<div class="status-reason">{shown}</div>'
+        badge += f'<div class="status-reason">{escape(Truncator(reason).chars(REASON_SHOWN))}</div>'
     return badge
 
 
