@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 
-from .model import fill, load_corpus
+from .model import fill, load_corpus, text_classifier
 from .normalize import normalize
 
 MESSAGE = gettext_lazy("WhatsApp will likely file this as Marketing")
@@ -187,25 +187,8 @@ def _rule_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _model():
     """Promotional vs plain Utility wording, learnt from the advisor's corpus (a second, wider reader)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import FeatureUnion, Pipeline
-
     rows = [row for path in TRAINING for row in load_corpus(path)]
-    pipeline = Pipeline(
-        [
-            (
-                "features",
-                FeatureUnion(
-                    [
-                        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
-                        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)),
-                    ]
-                ),
-            ),
-            ("model", LogisticRegression(C=10.0, max_iter=5000, class_weight="balanced")),
-        ]
-    )
+    pipeline = text_classifier(char_ngrams=(3, 5), strength=10.0)
     pipeline.fit([normalize(fill(r["body"], r.get("samples"))) for r in rows], [bool(r["promotional"]) for r in rows])
     return pipeline
 

@@ -108,27 +108,27 @@ class Classifier:
         return tuple(chosen[:limit])
 
 
-def train(rows: list[dict]) -> Classifier:
+def text_classifier(*, char_ngrams: tuple[int, int], strength: float):
+    """The screen's and the advisor's model: TF-IDF over words (one and two) and character n-grams within words,
+    then a balanced logistic regression (`strength`: its C). Unfitted."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import FeatureUnion, Pipeline
 
-    texts = [normalize(fill(row["body"], row.get("samples"))) for row in rows]
-    labels = [OK if row["category"] == "link_shortener" else row["category"] for row in rows]
-    pipeline = Pipeline(
+    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True, min_df=2)
+    return Pipeline(
         [
-            (
-                "features",
-                FeatureUnion(
-                    [
-                        ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b")),
-                        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)),
-                    ]
-                ),
-            ),
-            ("model", LogisticRegression(C=20.0, max_iter=5000, class_weight="balanced")),
+            ("features", FeatureUnion([("words", words), ("chars", chars)])),
+            ("model", LogisticRegression(C=strength, max_iter=5000, class_weight="balanced")),
         ]
     )
+
+
+def train(rows: list[dict]) -> Classifier:
+    texts = [normalize(fill(row["body"], row.get("samples"))) for row in rows]
+    labels = [OK if row["category"] == "link_shortener" else row["category"] for row in rows]
+    pipeline = text_classifier(char_ngrams=(2, 5), strength=20.0)
     pipeline.fit(texts, labels)
     return Classifier(pipeline)
 
