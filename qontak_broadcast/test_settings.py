@@ -23,7 +23,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 # The cache gets its own Redis database: tests clear it, which must never touch the broker's queues.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "qontak_broadcast.cache.RedisCache",
         "LOCATION": os.environ.get("TEST_CACHE_URL", "redis://127.0.0.1:6379/14"),
     }
 }

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.factories import PASSWORD
 
-DEAD = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
+DEAD = {"default": {"BACKEND": "qontak_broadcast.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}}
 PAGE = "/broadcast/templates/"
 
 

@@ -21,7 +21,7 @@ def redis_down(settings):
     broker = app.conf.broker_url
     app.conf.broker_url, app.conf.task_always_eager = DEAD, False
     settings.REDIS_URL = DEAD
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD}}
+    settings.CACHES = {"default": {"BACKEND": "qontak_broadcast.cache.RedisCache", "LOCATION": DEAD}}
     yield
     app.conf.broker_url, app.conf.task_always_eager = broker, True
 
