@@ -143,7 +143,7 @@ def test_every_template_renders_as_django_compiles_it(language):
         '{% translate "Draft" noop %}',
         "{% blocktranslate trimmed %}  Fix these\n  before submitting. 100%% <b>&</b> {% endblocktranslate %}",
         '{% blocktranslate with name="<i>x</i>" %}Edit {{ name }}{% endblocktranslate %}',
-        "{% autoescape off %}{% translate \"Don't\" %}{% endautoescape %}",
+        '{% autoescape off %}{% translate "Don\'t" %}{% endautoescape %}',
         '{% language "id" %}{% translate "Draft" %}{% endlanguage %} {% translate "Draft" %}',
     ],
 )
