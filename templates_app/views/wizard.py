@@ -5,7 +5,6 @@ content_update) -> Submit (templates_app.views.submit).
 """
 
 from django.contrib import messages
-from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from accounts.selectors import channel_accounts_for_member
 from ..forms import MediaSampleForm, TemplateDetailsForm, content_data_from_post
 from ..models import ImmutableTemplateError
 from ..rules import BUTTON_KIND_MAX, BUTTONS_MAX, VARIABLE_NAME_MAX, variables_in
-from ..selectors import content_get, otp_required_for, template_get_for_member
+from ..selectors import content_get, otp_required_for, template_contents_read, template_get_for_member
 from ..services import (
     TemplateError,
     content_media_attach,
@@ -42,7 +41,13 @@ from ..spec import (
 )
 from ..validation import template_problems
 from .common import content_preview, editable_draft
-from .fragments import account_options, button_row_templates, language_checklist, step_content_fixed
+from .fragments import (
+    account_options,
+    button_row_templates,
+    language_checklist,
+    step_content_fixed,
+    step_content_urls,
+)
 
 
 def _wants_json(request) -> bool:
@@ -111,8 +116,7 @@ def template_details_edit(request, template_id: int):
 # --- step 2 -----------------------------------------------------------------
 def _edit_context(request, template, language: str, *, errors=None, problems=None):
     # One query for every language: the tabs need them all, the form the chosen one, the advisor each.
-    prefetch_related_objects([template], "contents")
-    contents = list(template.contents.all())
+    contents = template_contents_read(template=template)
     content = next((c for c in contents if c.language == language), None)
     if content is None:
         raise Http404("This template has no content in that language.")
@@ -158,6 +162,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "variable_name_max": VARIABLE_NAME_MAX,
         "vocabulary": browser_vocabulary(category=template.category),
         "fixed": step_content_fixed(template.category),
+        "urls": step_content_urls(template.pk, content.language),
         **content_preview(content),
         "media_form": MediaSampleForm(),
         "otp_required": otp_required_for(template=template, member=request.membership),

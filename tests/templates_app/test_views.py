@@ -5,9 +5,11 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from templates_app.models import Content, Status, Template
 from templates_app.services import content_media_attach, content_save, template_digest, template_submit
+from templates_app.views.fragments import template_url
 from tests.factories import ChannelAccountFactory
 from tests.templates_app.builders import PNG, VALID, new_template
 
@@ -672,3 +674,25 @@ def test_a_refused_step_1_keeps_the_account_and_category_chosen(agent_client, ac
     assert f'<option value="{account_a.pk}" selected>' in page
     assert '<input type="radio" name="category" value="MARKETING" id="id_category_0" required checked>' in page
     assert 'value="UTILITY" id="id_category_1" required>' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("template_edit", [7]),
+        ("template_detail", [999_999_999_999]),
+        ("template_content", [42, "en_US"]),
+        ("template_media_sample", [1, "zh_HK"]),
+        ("template_media_upload", [123456, "id"]),
+    ],
+)
+def test_a_templates_links_are_the_ones_reverse_gives(name, args):
+    assert template_url(name, *args) == reverse(name, args=args)
+
+
+def test_step_2_links_to_its_own_draft_and_language(agent_client, org_a, agent, account_a):
+    template = new_template(org_a, agent, account_a, name="two_tongues", languages=["en_US", "id"])
+    page = agent_client.get(f"/broadcast/templates/{template.pk}/edit/?lang=id").content.decode()
+    assert f'action="/broadcast/templates/{template.pk}/content/id/"' in page
+    assert f'formaction="/broadcast/templates/{template.pk}/submit/"' in page
+    assert f'action="/broadcast/templates/{template.pk}/delete/"' in page
