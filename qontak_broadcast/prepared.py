@@ -14,9 +14,12 @@ at first use, never a wrong query.
 Every value that may differ between two calls must be a stand-in: whatever
 else the build reads (a content type's id, the time) is frozen into the
 statement at first use. Constants of the code (choices, purposes) may stay.
+A value the driver receives wrapped (a JSON lookup's) is replaced inside a
+copy of its wrapper.
 """
 
 from collections.abc import Callable
+from copy import copy
 from threading import Lock
 
 from django.db import connections
@@ -40,7 +43,7 @@ class PreparedRead:
         params = list(params)
         positions = {}
         for name, stand_in in self.stand_ins.items():
-            found = [i for i, value in enumerate(params) if value == stand_in]
+            found = [i for i, value in enumerate(params) if _unwrapped(value) == stand_in]
             if not found:
                 raise ValueError(f"The stand-in for {name!r} is not among the query's parameters: {params!r}")
             positions[name] = found
@@ -58,10 +61,23 @@ class PreparedRead:
         params = list(params)
         for name, found in positions.items():
             for i in found:
-                params[i] = values[name]
+                params[i] = _rewrapped(params[i], values[name])
         with connections[compiler.using].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         # The values the ORM would give: its converters run on the columns that have any on this database
         # (none of these reads' columns on PostgreSQL; SQLite's times become aware datetimes).
         return list(compiler.results_iter(results=[rows], tuple_expected=True))
+
+
+def _unwrapped(param):
+    # A JSON value reaches the driver wrapped (psycopg2's Json keeps it in `adapted`).
+    return param.adapted if hasattr(param, "adapted") else param
+
+
+def _rewrapped(param, value):
+    if not hasattr(param, "adapted"):
+        return value
+    wrapped = copy(param)
+    wrapped.adapted = value
+    return wrapped

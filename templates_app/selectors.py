@@ -3,7 +3,7 @@
 import base64
 import binascii
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
 from django.http import Http404
@@ -275,45 +275,131 @@ def _search(rows, q: str):
     return Template.objects.filter(pk__in=capped)
 
 
-def templates_page(*, member: Membership, filters: ListFilters, cursor: str = "", per_page: int = 25) -> ListPage:
-    """One page of the organization's templates, newest first.
-
-    Keyset pagination on (created_at, id): a deep page costs what the first
-    one does, and rows created meanwhile never shift a page (none skipped or
-    repeated, even with equal timestamps).
-    """
-    rows = Template.objects.filter(organization_id=member.organization_id)
-    if filters.status:
-        rows = rows.filter(status=filters.status)
-    if filters.category:
-        rows = rows.filter(category=filters.category)
-    if filters.language:
-        rows = rows.filter(languages__contains=[filters.language])
-    if filters.account:
-        rows = rows.filter(channel_account_id=filters.account)
-    if filters.created_by:
-        rows = rows.filter(created_by_id=filters.created_by)
-    if filters.awaiting_decision_by:
-        me = filters.awaiting_decision_by
+def _narrowed(rows, *, status="", category="", language="", account=None, created_by=None, awaiting_decision_by=None):
+    if status:
+        rows = rows.filter(status=status)
+    if category:
+        rows = rows.filter(category=category)
+    if language:
+        rows = rows.filter(languages__contains=[language])
+    if account:
+        rows = rows.filter(channel_account_id=account)
+    if created_by:
+        rows = rows.filter(created_by_id=created_by)
+    if awaiting_decision_by:
+        me = awaiting_decision_by
         rows = (
             awaiting_decision(rows)
             .exclude(created_by_id=me)
             .exclude(submitted_by_id=me)
             .exclude(pk__in=Contribution.objects.filter(user_id=me).values("template_id"))
         )
-    if filters.q:
-        rows = _search(rows, filters.q)
+    return rows
+
+
+def _after(rows, created: datetime, pk: int):
+    # The redundant `created_at <= t` bound lets PostgreSQL start the index
+    # scan at the cursor instead of walking (and discarding) every newer row.
+    return rows.filter(created_at__lte=created).filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
+
+
+_NARROWING = ("status", "category", "language", "account", "created_by", "awaiting_decision_by")
+# Stand-ins for PreparedRead: values no filter can hold, each different from the others.
+_LIST_STAND_INS = {
+    "organization_id": -7_311_000_000_031,
+    "status": "\x00status",
+    "category": "\x00category",
+    "language": "\x00language",
+    "account": -7_311_000_000_037,
+    "created_by": -7_311_000_000_041,
+    "awaiting_decision_by": -7_311_000_000_043,
+    "created": datetime(1901, 2, 3, 4, 5, 6, 789_123, tzinfo=UTC),
+    "pk": -7_311_000_000_047,
+}
+
+
+def _in_model_order(model, names) -> list[str]:
+    # Model.from_db takes a subset of the fields in the model's order.
+    return [f.attname for f in model._meta.concrete_fields if f.attname in names or f.name in names]
+
+
+_LIST_TEMPLATE_FIELDS = _in_model_order(
+    Template, {"id", "channel_account", "created_by", *(f for f in LIST_ROW_FIELDS if "__" not in f)}
+)
+_LIST_ACCOUNT_FIELDS = _in_model_order(
+    ChannelAccount, {"id", *(f.split("__")[1] for f in LIST_ROW_FIELDS if f.startswith("channel_account__"))}
+)
+_LIST_CREATOR_FIELDS = _in_model_order(
+    User, {"id", *(f.split("__")[1] for f in LIST_ROW_FIELDS if f.startswith("created_by__"))}
+)
+_LIST_COLUMNS = [
+    *_LIST_TEMPLATE_FIELDS,
+    *(f"channel_account__{f}" for f in _LIST_ACCOUNT_FIELDS),
+    *(f"created_by__{f}" for f in _LIST_CREATOR_FIELDS),
+]
+_list_reads: dict[tuple, PreparedRead] = {}
+
+
+def _list_read(shape: tuple[str, ...], after: bool, limit: int) -> PreparedRead:
+    """The page's query for one combination of filters (and a cursor or not), compiled once per process."""
+    key = (shape, after, limit)
+    if key not in _list_reads:
+
+        def build(organization_id, created=None, pk=None, **narrowing):
+            if "language" in narrowing:
+                narrowing["language"] = narrowing["language"][0]
+            rows = _narrowed(Template.objects.filter(organization_id=organization_id), **narrowing)
+            if after:
+                rows = _after(rows, created, pk)
+            return rows.order_by("-created_at", "-id").values_list(*_LIST_COLUMNS)[:limit]
+
+        stand_ins = {name: _LIST_STAND_INS[name] for name in ("organization_id", *shape)}
+        if "language" in shape:
+            stand_ins["language"] = [_LIST_STAND_INS["language"]]  # the array the lookup is given
+        if after:
+            stand_ins.update(created=_LIST_STAND_INS["created"], pk=_LIST_STAND_INS["pk"])
+        _list_reads[key] = PreparedRead(build, **stand_ins)
+    return _list_reads[key]
+
+
+def _list_row(row: tuple) -> Template:
+    database, a = Template.objects.db, len(_LIST_TEMPLATE_FIELDS)
+    b = a + len(_LIST_ACCOUNT_FIELDS)
+    template = Template.from_db(database, _LIST_TEMPLATE_FIELDS, row[:a])
+    template.channel_account = ChannelAccount.from_db(database, _LIST_ACCOUNT_FIELDS, row[a:b])
+    template.created_by = User.from_db(database, _LIST_CREATOR_FIELDS, row[b:])
+    return template
+
+
+def templates_page(*, member: Membership, filters: ListFilters, cursor: str = "", per_page: int = 25) -> ListPage:
+    """One page of the organization's templates, newest first.
+
+    Keyset pagination on (created_at, id): a deep page costs what the first
+    one does, and rows created meanwhile never shift a page (none skipped or
+    repeated, even with equal timestamps). Without a search, the page's
+    statement for its combination of filters is compiled once per process.
+    """
+    narrowing = {name: getattr(filters, name) for name in _NARROWING if getattr(filters, name)}
     position = _cursor_decode(cursor) if cursor else None
-    if position is not None:
-        created, pk = position
-        # The redundant `created_at <= t` bound lets PostgreSQL start the index
-        # scan at the cursor instead of walking (and discarding) every newer row.
-        rows = rows.filter(created_at__lte=created).filter(Q(created_at__lt=created) | Q(created_at=created, id__lt=pk))
-    page = list(
-        rows.select_related("channel_account", "created_by")
-        .only(*LIST_ROW_FIELDS)
-        .order_by("-created_at", "-id")[: per_page + 1]
-    )
+    if filters.q:
+        rows = _search(
+            _narrowed(Template.objects.filter(organization_id=member.organization_id), **narrowing), filters.q
+        )
+        if position is not None:
+            rows = _after(rows, *position)
+        page = list(
+            rows.select_related("channel_account", "created_by")
+            .only(*LIST_ROW_FIELDS)
+            .order_by("-created_at", "-id")[: per_page + 1]
+        )
+    else:
+        values = {**narrowing, "organization_id": member.organization_id}
+        if "language" in values:
+            values["language"] = [values["language"]]
+        if position is not None:
+            values["created"], values["pk"] = position
+        read = _list_read(tuple(narrowing), position is not None, per_page + 1)
+        page = [_list_row(row) for row in read(**values)]
     has_more = len(page) > per_page
     page = page[:per_page]
     return ListPage(rows=page, next_cursor=_cursor_encode(page[-1]) if has_more else None, is_first=position is None)

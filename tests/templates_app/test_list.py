@@ -3,10 +3,11 @@
 import re
 
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.models import Membership, Role
+from accounts.models import Membership, Provider, Role
 from templates_app.models import Status, Template
 from templates_app.selectors import ListFilters, templates_page
 from tests.factories import ChannelAccountFactory, UserFactory
@@ -151,3 +152,59 @@ def test_the_account_and_creator_filters_offer_only_the_organizations_own(
     assert re.findall(r'<option value="\d+">(Acme \w+|Borealis \w+)', theirs) == ["Borealis Store"]
     assert agent.display_name in mine and outsider.display_name not in mine
     assert outsider.display_name in theirs and agent.display_name not in theirs
+
+
+def test_every_combination_of_filters_pages_through_exactly_its_templates(org_a, org_b, agent, admin, account_a):
+    """Each combination's statement is compiled once per process with stand-ins: paged with a cursor, every
+    combination must give what the filters say, of this organization only, newest first."""
+    other_account = ChannelAccountFactory(organization=org_a, display_name="Second line")
+    moment = timezone.now()
+    for i in range(12):
+        _bulk(
+            org_a,
+            [agent, admin][i % 2],
+            [account_a, other_account][i % 3 == 0],
+            2,
+            prefix=f"mix{i}",
+            created_at=moment - timezone.timedelta(minutes=i % 4),  # equal timestamps across the page break
+            status=[Status.APPROVED, Status.PENDING, Status.AWAITING_APPROVAL][i % 3],
+            category=["MARKETING", "UTILITY"][i % 2],
+            languages=[["en_US"], ["id", "en_US"], ["id"]][i % 3],
+        )
+    outsider_account = ChannelAccountFactory(organization=org_b)
+    _bulk(org_b, agent, outsider_account, 5, prefix="theirs", languages=["id"])
+    member = Membership.objects.get(user=agent)
+    options = {
+        "status": Status.AWAITING_APPROVAL,
+        "category": "UTILITY",
+        "language": "id",
+        "account": other_account.pk,
+        "created_by": admin.pk,
+        "awaiting_decision_by": agent.pk,
+    }
+    for mask in range(1 << len(options)):
+        chosen = {name: value for bit, (name, value) in enumerate(options.items()) if mask >> bit & 1}
+        expected = Template.objects.filter(organization=org_a)
+        if "status" in chosen:
+            expected = expected.filter(status=chosen["status"])
+        if "category" in chosen:
+            expected = expected.filter(category=chosen["category"])
+        if "language" in chosen:
+            expected = expected.filter(languages__contains=[chosen["language"]])
+        if "account" in chosen:
+            expected = expected.filter(channel_account_id=chosen["account"])
+        if "created_by" in chosen:
+            expected = expected.filter(created_by_id=chosen["created_by"])
+        if "awaiting_decision_by" in chosen:
+            waiting = Q(status=Status.AWAITING_APPROVAL) | Q(
+                status=Status.PENDING, channel_account__provider=Provider.REVIEW_DESK
+            )
+            expected = expected.filter(waiting).exclude(created_by_id=agent.pk)
+        seen, cursor = [], ""
+        while True:
+            page = templates_page(member=member, filters=ListFilters(**chosen), cursor=cursor, per_page=5)
+            seen += [t.pk for t in page.rows]
+            if not page.next_cursor:
+                break
+            cursor = page.next_cursor
+        assert seen == list(expected.order_by("-created_at", "-id").values_list("pk", flat=True)), chosen
