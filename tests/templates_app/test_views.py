@@ -304,9 +304,15 @@ def test_step_1_shows_each_problem_next_to_its_field(agent_client, account_a, fi
     response = agent_client.post(NEW, _step1(account_a, **fields))
 
     assert response.status_code == 422
-    shown = errors_at(response.content.decode(), field_id)
+    html = response.content.decode()
+    shown = errors_at(html, field_id)
     assert any(message in error for error in shown), shown
     assert not Template.objects.exists()
+    if field_id == "id_name":
+        # Screen readers hear the field as invalid, with the help that says what a name may hold.
+        name_input = re.search(r'<input type="text" name="name"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in name_input and 'aria-describedby="id_name_helptext"' in name_input
+        assert 'id="id_name_helptext"' in html
 
 
 def test_a_name_used_in_the_same_account_and_language_is_refused(agent_client, org_a, agent, account_a):
