@@ -424,6 +424,40 @@ def wait_http(url: str, *, timeout: float, stack: Stack | None = None) -> None:
     raise RuntimeError(f"{url} did not answer 200 within {timeout}s ({last})")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (Linux /proc), in seconds."""
+    total, pids = 0.0, [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pids += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def wait_idle(proc: Proc, *, share: float = 0.05, quiet: float = 2.0, timeout: float = 180) -> float:
+    """Wait until the process and its children use less than `share` of a core for `quiet` seconds; returns the
+    seconds waited. Web workers train the content screen's model in the background when they start: measuring
+    before that ends measures the training."""
+    started = time.monotonic()
+    last, calm_since = _cpu_seconds(proc.popen.pid), None
+    while time.monotonic() - started < timeout:
+        time.sleep(0.5)
+        now = _cpu_seconds(proc.popen.pid)
+        if now - last < share * 0.5:
+            calm_since = calm_since or time.monotonic()
+            if time.monotonic() - calm_since >= quiet:
+                return time.monotonic() - started
+        else:
+            calm_since = None
+        last = now
+    return time.monotonic() - started
+
+
 def wait_log(proc: Proc, text: str, *, timeout: float, stack: Stack | None = None) -> float:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -104,7 +104,8 @@ def main():
 
         port = common.free_port()
         base = f"http://{HOST}:{port}"
-        stack.gunicorn(env, port=port, workers=args.gunicorn_workers, cpus=args.server_cpus or None)
+        server = stack.gunicorn(env, port=port, workers=args.gunicorn_workers, cpus=args.server_cpus or None)
+        say(f"gunicorn's workers warmed up (the screen's model) in {common.wait_idle(server):.0f} s")
         say(
             f"gunicorn: {args.gunicorn_workers} sync workers on core(s) {args.server_cpus or 'any'}; "
             f"wrk: 1 thread, {args.connections} connections on core(s) {args.wrk_cpus or 'any'}; "
