@@ -4,6 +4,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from qontak_broadcast.prepared import PreparedRead
+
 from .fields import EncryptedTextField
 
 DEFAULT_TIME_ZONE = "Asia/Jakarta"
@@ -11,6 +13,18 @@ DEFAULT_TIME_ZONE = "Asia/Jakarta"
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
+
+    def get(self, *args, **kwargs):
+        """`get(pk=<int>)`, the read every signed-in request makes (ModelBackend.get_user), runs a statement
+        compiled once per process (qontak_broadcast.prepared) and gives what the ORM gives; every other get
+        goes through the ORM."""
+        pk = kwargs.get("pk")
+        if args or len(kwargs) != 1 or type(pk) is not int or self.model is not User or self._db is not None:
+            return super().get(*args, **kwargs)
+        rows = _user_by_id(user_id=pk)
+        if not rows:
+            raise User.DoesNotExist("User matching query does not exist.")
+        return User.from_db(self.db, _USER_FIELDS, rows[0])
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
@@ -62,6 +76,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def display_name(self) -> str:
         return self.full_name or self.email.split("@")[0]
+
+
+_USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
+_user_by_id = PreparedRead(
+    lambda user_id: User.objects.filter(pk=user_id).values_list(*_USER_FIELDS), user_id=-7_311_000_000_053
+)
 
 
 class Organization(models.Model):
