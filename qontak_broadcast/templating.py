@@ -87,6 +87,18 @@ class _Folder:
                 self.fold(nodelist, autoescape)
 
 
+class _CompiledNodeList(NodeList):
+    """A compiled template's top-level nodes. They never change once compiled and folded, so the nodes of a type
+    are looked for once: {% extends %} looks for its root template's blocks on every render, a walk of every
+    node of the layout."""
+
+    def get_nodes_by_type(self, nodetype):
+        found = self.__dict__.setdefault("_by_type", {})
+        if nodetype not in found:
+            found[nodetype] = super().get_nodes_by_type(nodetype)
+        return found[nodetype]
+
+
 class TranslatedTemplate(Template):
     """A template whose fixed words are in `language`; in any other language it renders `generic`."""
 
@@ -94,6 +106,7 @@ class TranslatedTemplate(Template):
         super().__init__(template_string, origin, name, engine)
         self.language = get_language()
         _Folder(self).fold(self.nodelist, self.engine.autoescape)
+        self.nodelist = _CompiledNodeList(self.nodelist)
 
     @cached_property
     def generic(self) -> Template:
