@@ -254,25 +254,43 @@ def _cursor_decode(cursor: str) -> tuple[datetime, int] | None:
 
 
 SEARCH_CAP = 5000
+SEARCH_PROBE = 2000
+NEWEST_FIRST = ("-created_at", "-id")
 
 
-def _search(rows, q: str):
-    """Name search that stays fast whether the term is rare, common or only in old rows.
+def _search(rows, q: str, limit: int) -> list[Template]:
+    """The newest `limit` templates among `rows` whose name holds `q` (any case), fast whether the term is rare,
+    common or only in old rows.
 
     Left alone, PostgreSQL walks the newest-first index and discards every
-    non-matching row, which is slow when the matches are few and old. So the
-    matches are first collected through the trigram index (capped); only a
-    term with more matches than the cap, which the newest-first walk finds
+    non-matching row, which is slow when the matches are few and old. So:
+    first the names of the newest rows are read (SEARCH_PROBE of them, one
+    index walk): when they hold a page of matches (a common term), or are all
+    there is (a small organization), the page is those. Otherwise the
+    matches are collected through the trigram index (capped); only a term
+    with more matches than the cap, which the newest-first walk finds
     quickly, falls back to that walk.
     """
+    newest = list(rows.order_by(*NEWEST_FIRST).values_list("pk", "name")[:SEARCH_PROBE])
+    # Names are lowercase letters, digits and underscores; icontains compares UPPER() of both sides.
+    needle = q.upper()
+    found = [pk for pk, name in newest if needle in name.upper()]
+    if len(found) >= limit or len(newest) < SEARCH_PROBE:
+        return _listed(Template.objects.filter(pk__in=found[:limit]), limit)
     matches = rows.filter(name__icontains=q)
     capped = list(matches.order_by().values_list("pk", flat=True)[: SEARCH_CAP + 1])
     if len(capped) > SEARCH_CAP:
-        return matches
+        return _listed(matches, limit)
     # The ids already satisfy every filter (organization included). Querying
     # by id alone keeps the planner from walking a filter's newest-first index
     # again; it fetches the few rows by primary key and sorts them.
-    return Template.objects.filter(pk__in=capped)
+    return _listed(Template.objects.filter(pk__in=capped), limit)
+
+
+def _listed(rows, limit: int) -> list[Template]:
+    return list(
+        rows.select_related("channel_account", "created_by").only(*LIST_ROW_FIELDS).order_by(*NEWEST_FIRST)[:limit]
+    )
 
 
 def _narrowed(rows, *, status="", category="", language="", account=None, created_by=None, awaiting_decision_by=None):
@@ -351,7 +369,7 @@ def _list_read(shape: tuple[str, ...], after: bool, limit: int) -> PreparedRead:
             rows = _narrowed(Template.objects.filter(organization_id=organization_id), **narrowing)
             if after:
                 rows = _after(rows, created, pk)
-            return rows.order_by("-created_at", "-id").values_list(*_LIST_COLUMNS)[:limit]
+            return rows.order_by(*NEWEST_FIRST).values_list(*_LIST_COLUMNS)[:limit]
 
         stand_ins = {name: _LIST_STAND_INS[name] for name in ("organization_id", *shape)}
         if "language" in shape:
@@ -382,16 +400,10 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
     narrowing = {name: getattr(filters, name) for name in _NARROWING if getattr(filters, name)}
     position = _cursor_decode(cursor) if cursor else None
     if filters.q:
-        rows = _search(
-            _narrowed(Template.objects.filter(organization_id=member.organization_id), **narrowing), filters.q
-        )
+        rows = _narrowed(Template.objects.filter(organization_id=member.organization_id), **narrowing)
         if position is not None:
             rows = _after(rows, *position)
-        page = list(
-            rows.select_related("channel_account", "created_by")
-            .only(*LIST_ROW_FIELDS)
-            .order_by("-created_at", "-id")[: per_page + 1]
-        )
+        page = _search(rows, filters.q, per_page + 1)
     else:
         values = {**narrowing, "organization_id": member.organization_id}
         if "language" in values:

@@ -208,3 +208,28 @@ def test_every_combination_of_filters_pages_through_exactly_its_templates(org_a,
                 break
             cursor = page.next_cursor
         assert seen == list(expected.order_by("-created_at", "-id").values_list("pk", flat=True)), chosen
+
+
+def test_a_search_finds_common_and_rare_names_at_any_depth_and_pages_through_them(org_a, agent, account_a):
+    """A common term is answered from the newest rows' names, a rare one through the trigram index: both give
+    every match, newest first, page after page."""
+    member = Membership.objects.get(user=agent)
+    start = timezone.now() - timezone.timedelta(days=1)
+    _bulk(org_a, agent, account_a, 1, name="old_Rare_needle", created_at=start)
+    for i in range(21):  # 2,100 newer rows, half of them "promo"
+        _bulk(org_a, agent, account_a, 50, prefix=f"promo_{i}", created_at=start + timezone.timedelta(minutes=i + 1))
+        _bulk(org_a, agent, account_a, 50, prefix=f"other_{i}", created_at=start + timezone.timedelta(minutes=i + 1))
+
+    def every(q):
+        seen, cursor = [], ""
+        while True:
+            page = templates_page(member=member, filters=ListFilters(q=q), cursor=cursor, per_page=25)
+            seen += [t.pk for t in page.rows]
+            if not page.next_cursor:
+                return seen
+            cursor = page.next_cursor
+
+    for q in ("PROMO_1", "rare_NEEDLE", "o_2", "nothing_like_this"):
+        expected = Template.objects.filter(organization=org_a, name__icontains=q).order_by("-created_at", "-id")
+        assert every(q) == list(expected.values_list("pk", flat=True)), q
+    assert len(every("promo_1")) == 550  # promo_1 and promo_10..promo_19
