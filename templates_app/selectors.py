@@ -254,7 +254,7 @@ def _cursor_decode(cursor: str) -> tuple[datetime, int] | None:
 
 
 SEARCH_CAP = 5000
-SEARCH_PROBE = 2000
+SEARCH_PROBE = 300
 NEWEST_FIRST = ("-created_at", "-id")
 
 
