@@ -30,6 +30,7 @@ from accounts.models import Role
 
 URL_NAMES = (
     "dashboard",
+    "template_list",
     "javascript_catalog",
     "channel_account_list",
     "members",

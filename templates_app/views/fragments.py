@@ -98,9 +98,11 @@ def _url_shape(name: str, prefix: str, with_language: bool) -> str:
     return reverse(name, args=[_ID_STAND_IN, _LANGUAGE_STAND_IN] if with_language else [_ID_STAND_IN])
 
 
-def template_url(name: str, template_id: int, language: str | None = None) -> str:
-    """reverse(name, args=[template_id] or [template_id, language]), as reverse() quotes its arguments."""
-    url = _url_shape(name, get_script_prefix(), language is not None).replace(_ID_STAND_IN, str(int(template_id)))
+def template_url(name: str, template_id: int, language: str | None = None, *, prefix: str | None = None) -> str:
+    """reverse(name, args=[template_id] or [template_id, language]), as reverse() quotes its arguments (`prefix`:
+    the script prefix, when the caller already read it)."""
+    shape = _url_shape(name, prefix if prefix is not None else get_script_prefix(), language is not None)
+    url = shape.replace(_ID_STAND_IN, str(int(template_id)))
     if language is None:
         return url
     return url.replace(_LANGUAGE_STAND_IN, quote(language, safe=RFC3986_SUBDELIMS + "~:@"))
@@ -109,7 +111,6 @@ def template_url(name: str, template_id: int, language: str | None = None) -> st
 def step_content_urls(template_id: int, language: str) -> dict[str, str]:
     """Where step 2's forms and links go, for one draft and language."""
     return {
-        "list": reverse_cached("template_list"),
         "details": template_url("template_details_edit", template_id),
         "media_upload": template_url("template_media_upload", template_id, language),
         "media_remove": template_url("template_media_remove", template_id, language),
@@ -118,15 +119,6 @@ def step_content_urls(template_id: int, language: str) -> dict[str, str]:
         "submit": template_url("template_submit_start", template_id),
         "delete": template_url("template_delete", template_id),
     }
-
-
-def reverse_cached(name: str) -> str:
-    return _reverse_cached(name, get_script_prefix())
-
-
-@lru_cache(maxsize=16)
-def _reverse_cached(name: str, prefix: str) -> str:
-    return reverse(name)
 
 
 class TemplateRows:
@@ -146,6 +138,7 @@ class TemplateRows:
 
     def __init__(self, *, can_edit_drafts: bool):
         self.can_edit_drafts = can_edit_drafts
+        self.prefix = get_script_prefix()
         imported_title = escape(gettext("Brought in from the WhatsApp account: read-only"))
         imported = escape(gettext("Imported"))
         self.imported = f' <span class="badge badge-imported" title="{imported_title}">{imported}</span>'
@@ -160,7 +153,7 @@ class TemplateRows:
         name = "template_edit" if template.is_draft and self.can_edit_drafts else "template_detail"
         return self.ROW.format(
             pk=template.pk,
-            url=escape(template_url(name, template.pk)),
+            url=escape(template_url(name, template.pk, prefix=self.prefix)),
             name=escape(template.name),
             imported=self.imported if template.imported else "",
             category=self.categories.get(template.category) or escape(template.category),
