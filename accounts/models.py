@@ -4,7 +4,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qontak_broadcast.prepared import PreparedRead
+from qontak_broadcast.prepared import PreparedRead, loaded
 
 from .fields import EncryptedTextField
 
@@ -24,7 +24,7 @@ class UserManager(BaseUserManager):
         rows = _user_by_id(user_id=pk)
         if not rows:
             raise User.DoesNotExist("User matching query does not exist.")
-        return User.from_db(self.db, _USER_FIELDS, rows[0])
+        return loaded(User, self.db, _USER_FIELDS, rows[0])
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)

@@ -5,7 +5,7 @@ from functools import lru_cache
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from qontak_broadcast.prepared import PreparedRead
+from qontak_broadcast.prepared import PreparedRead, loaded
 
 from .models import AuditEntry, ChannelAccount, Membership, Organization, User
 
@@ -31,13 +31,13 @@ def memberships_for_request(*, user: User) -> list[Membership]:
     split = len(membership_fields), len(membership_fields) + len(organization_fields)
     memberships = []
     for row in _request_memberships(user_id=user.pk):
-        membership = Membership.from_db(database, membership_fields, row[: split[0]])
-        organization = Organization.from_db(database, organization_fields, row[split[0] : split[1]])
+        membership = loaded(Membership, database, membership_fields, row[: split[0]])
+        organization = loaded(Organization, database, organization_fields, row[split[0] : split[1]])
         membership.organization = organization
         membership.user = user
         policy = None
         if row[split[1]] is not None:
-            policy = policy_relation.related_model.from_db(database, policy_fields, row[split[1] :])
+            policy = loaded(policy_relation.related_model, database, policy_fields, row[split[1] :])
             policy.organization = organization
         # As select_related leaves it: the policy row, or None known (no query to find it missing).
         policy_relation.set_cached_value(organization, policy)

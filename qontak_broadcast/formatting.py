@@ -20,6 +20,12 @@ def datetime_shown(value, format_name: str = "DATETIME_FORMAT") -> str:
     return _shown(value, get_format(format_name), get_language(), get_current_timezone_name())
 
 
+def datetimes_shown(format_name: str = "DATETIME_FORMAT"):
+    """datetime_shown for the many values of one page: the format, language and time zone read once."""
+    date_format, language, zone = get_format(format_name), get_language(), get_current_timezone_name()
+    return lambda value: _shown(value, date_format, language, zone)
+
+
 @lru_cache(maxsize=8192)
 def _shown(value, date_format: str, language: str, zone: str) -> str:
     # The language and time zone are in the key: they are the active ones while this runs.

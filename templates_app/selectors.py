@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount, Membership, Provider, User
 from accounts.permissions import REVIEWERS
-from qontak_broadcast.prepared import PreparedRead
+from qontak_broadcast.prepared import PreparedRead, loaded
 from security_settings.selectors import (
     broadcast_template_otp_enabled,
     second_person_approval_enabled,
@@ -77,8 +77,8 @@ def template_get_for_editing(*, member: Membership, template_id: int) -> Templat
     if not rows:
         raise Http404("No such template in this organization.")
     database, split = Template.objects.db, len(_DRAFT_FIELDS)
-    template = Template.from_db(database, _DRAFT_FIELDS, rows[0][:split])
-    template.channel_account = ChannelAccount.from_db(database, _DRAFT_ACCOUNT_FIELDS, rows[0][split:])
+    template = loaded(Template, database, _DRAFT_FIELDS, rows[0][:split])
+    template.channel_account = loaded(ChannelAccount, database, _DRAFT_ACCOUNT_FIELDS, rows[0][split:])
     template.organization = member.organization
     return template
 
@@ -94,7 +94,7 @@ def template_contents_read(*, template: Template) -> list[Content]:
     """Every language of the template, in order, kept on it as prefetch_related("contents") keeps them (step 2
     shows the tabs, the form, the preview and the advisor from one read, compiled once per process)."""
     database = Content.objects.db
-    contents = [Content.from_db(database, _CONTENT_FIELDS, row) for row in _content_rows(template_id=template.pk)]
+    contents = [loaded(Content, database, _CONTENT_FIELDS, row) for row in _content_rows(template_id=template.pk)]
     for content in contents:
         content.template = template
     queryset = template.contents.get_queryset()
@@ -383,9 +383,9 @@ def _list_read(shape: tuple[str, ...], after: bool, limit: int) -> PreparedRead:
 def _list_row(row: tuple) -> Template:
     database, a = Template.objects.db, len(_LIST_TEMPLATE_FIELDS)
     b = a + len(_LIST_ACCOUNT_FIELDS)
-    template = Template.from_db(database, _LIST_TEMPLATE_FIELDS, row[:a])
-    template.channel_account = ChannelAccount.from_db(database, _LIST_ACCOUNT_FIELDS, row[a:b])
-    template.created_by = User.from_db(database, _LIST_CREATOR_FIELDS, row[b:])
+    template = loaded(Template, database, _LIST_TEMPLATE_FIELDS, row[:a])
+    template.channel_account = loaded(ChannelAccount, database, _LIST_ACCOUNT_FIELDS, row[a:b])
+    template.created_by = loaded(User, database, _LIST_CREATOR_FIELDS, row[b:])
     return template
 
 

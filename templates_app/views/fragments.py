@@ -12,6 +12,7 @@ depend only on the category and language) is built once.
 from collections.abc import Iterable
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django.conf import settings
@@ -25,10 +26,10 @@ from django.utils.timesince import timesince
 from django.utils.timezone import now
 from django.utils.translation import get_language, gettext
 
-from qontak_broadcast.formatting import datetime_shown
+from qontak_broadcast.formatting import datetimes_shown
 
-from ..languages import language_choices
-from ..models import Category, Status, Template
+from ..languages import LANGUAGE_CODES, language_choices, language_name
+from ..models import QUALITY_LABELS, Category, Status, Template, quality_label
 from ..reasons import reason_display
 from ..rules import BUTTON_KIND_MAX, BUTTONS_MAX, COPY_CODE_EXAMPLE_MAX
 from ..spec import BUTTON_KINDS, browser_vocabulary
@@ -139,35 +140,63 @@ class TemplateRows:
     def __init__(self, *, can_edit_drafts: bool):
         self.can_edit_drafts = can_edit_drafts
         self.prefix = get_script_prefix()
-        imported_title = escape(gettext("Brought in from the WhatsApp account: read-only"))
-        imported = escape(gettext("Imported"))
-        self.imported = f' <span class="badge badge-imported" title="{imported_title}">{imported}</span>'
-        self.ago = gettext("%(since)s ago")
-        self.categories = {value: escape(str(label)) for value, label in CATEGORY_LABELS.items()}
         self.language = get_language()
+        self.words = _row_words(self.language)
+        self.shown = datetimes_shown()
         # "3 hours, 2 minutes ago" counts whole minutes: as of the start of this minute, every page shown within
         # it reuses each row's words (_since).
         self.minute = now().replace(second=0, microsecond=0)
 
     def row(self, template: Template) -> str:
+        words = self.words
         name = "template_edit" if template.is_draft and self.can_edit_drafts else "template_detail"
+        status = template.status
+        badge = _status_badge(template) if template.status_reason else words.badges.get(status)
+        quality = template.quality
         return self.ROW.format(
             pk=template.pk,
             url=escape(template_url(name, template.pk, prefix=self.prefix)),
             name=escape(template.name),
-            imported=self.imported if template.imported else "",
-            category=self.categories.get(template.category) or escape(template.category),
-            languages=escape(", ".join(template.language_names)),
+            imported=words.imported if template.imported else "",
+            category=words.categories.get(template.category) or escape(template.category),
+            languages=escape(", ".join([words.languages.get(code) or code for code in template.languages])),
             account=escape(template.channel_account.display_name),
-            status=_status_badge(template),
-            quality=escape(template.quality_label or "—"),
+            status=badge or _status_badge(template),
+            quality=words.qualities.get(quality) or escape(quality_label(quality) or "—"),
             author=escape(template.created_by.display_name),
-            updated=escape(datetime_shown(template.updated_at)),
-            ago=escape(self.ago % {"since": _since(template.updated_at, self.minute, self.language)}),
+            updated=escape(self.shown(template.updated_at)),
+            ago=escape(words.ago % {"since": _since(template.updated_at, self.minute, self.language)}),
         )
 
     def render(self, templates: Iterable[Template]) -> SafeString:
         return mark_safe("\n".join(self.row(t) for t in templates))
+
+
+class _RowWords(NamedTuple):
+    imported: str
+    ago: str
+    categories: dict[str, str]
+    badges: dict[str, str]
+    qualities: dict[str, str]
+    languages: dict[str, str]
+
+
+@lru_cache(maxsize=16)
+def _row_words(language: str) -> _RowWords:
+    """The list's translated words in one interface language, escaped: built once per process (a row looks
+    each up instead of translating it again)."""
+    title, imported = escape(gettext("Brought in from the WhatsApp account: read-only")), escape(gettext("Imported"))
+    return _RowWords(
+        imported=f' <span class="badge badge-imported" title="{title}">{imported}</span>',
+        ago=gettext("%(since)s ago"),
+        categories={value: escape(str(label)) for value, label in CATEGORY_LABELS.items()},
+        badges={
+            value: f'<span class="status status-{escape(value)}">{escape(str(label))}</span>'
+            for value, label in STATUS_LABELS.items()
+        },
+        qualities={"": escape("—"), **{value: escape(str(label)) for value, label in QUALITY_LABELS.items()}},
+        languages={code: language_name(code) for code in LANGUAGE_CODES},
+    )
 
 
 # "… ago" is the same for every page shown within a minute.

@@ -48,3 +48,41 @@ def test_a_deactivated_member_is_signed_out_at_their_next_request(agent, agent_c
     User.objects.filter(pk=agent.pk).update(is_active=False)
     response = agent_client.get("/broadcast/templates/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_a_row_loaded_without_init_is_what_the_orm_loads(org_a):
+    """qontak_broadcast.prepared.loaded: the rows of prepared reads (users, memberships, the list's templates)."""
+    from qontak_broadcast.prepared import loaded
+
+    user = UserFactory(email="Dewi@Example.test", full_name="Dewi Lestari")
+    names = ["id", "email", "full_name"]
+    values = User.objects.filter(pk=user.pk).values_list(*names).get()
+    row, by_the_orm = loaded(User, "default", names, values), User.from_db("default", names, values)
+
+    assert {k: v for k, v in vars(row).items() if k != "_state"} == {
+        k: v for k, v in vars(by_the_orm).items() if k != "_state"
+    }
+    assert (row._state.adding, row._state.db) == (False, "default") == (by_the_orm._state.adding, "default")
+    assert row.get_deferred_fields() == by_the_orm.get_deferred_fields() and "language" in row.get_deferred_fields()
+    assert row.language == user.language  # a field not read loads on access, as with only()
+    row.full_name = "Dewi L."
+    row.save(update_fields=["full_name"])  # an update, never an insert
+    assert User.objects.get(pk=user.pk).full_name == "Dewi L." and User.objects.count() == 1
+
+
+def test_a_model_with_an_init_receiver_is_loaded_through_init(db):
+    from django.db.models.signals import post_init
+
+    from qontak_broadcast.prepared import loaded
+
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance.email)
+
+    post_init.connect(receiver, sender=User)
+    try:
+        row = loaded(User, "default", ["id", "email"], (7, "dewi@example.test"))
+    finally:
+        post_init.disconnect(receiver, sender=User)
+    assert seen == ["dewi@example.test"] and row.pk == 7

@@ -1,11 +1,12 @@
 """The template list: everyone in the organization, filters, and keyset pagination that holds at any size."""
 
+import html
 import re
 
 from django.db import connection
 from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts.models import Membership, Provider, Role
 from templates_app.models import Status, Template
@@ -138,6 +139,34 @@ def test_each_row_names_what_the_user_needs(org_a, agent, account_a, admin_clien
         "Green",
     ]:
         assert text in row
+
+
+def test_rows_show_the_words_the_template_itself_gives_in_both_languages(org_a, agent, account_a, admin, admin_client):
+    """Rows look their words up in tables built once per language: they must say what the model says."""
+    cases = [
+        dict(status=Status.APPROVED, quality="GREEN", languages=["en_US", "id"]),
+        dict(status=Status.REJECTED, status_reason="INVALID_FORMAT", quality="", languages=["ms"]),
+        dict(status=Status.PAUSED, status_reason="Quality dropped", quality="yellow", languages=["zh_CN"]),
+        dict(status=Status.DRAFT, quality="FLAKY", languages=["xx_UNKNOWN"], imported=True),
+    ]
+    for i, fields in enumerate(cases):
+        status, languages = fields.pop("status"), fields.pop("languages")
+        (template,) = _bulk(org_a, agent, account_a, 1, name=f"row_{i}", status=status, languages=languages)
+        Template.objects.filter(pk=template.pk).update(**fields)
+    for language in ("en", "id"):
+        admin.language = language
+        admin.save(update_fields=["language"])
+        page = admin_client.get(LIST).content.decode()
+        with translation.override(language):
+            for template in Template.objects.filter(name__startswith="row_"):
+                row = re.search(rf'<tr data-template="{template.pk}">(.*?)</tr>', page).group(1)
+                cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)]
+                status = html.unescape(re.search(r'<span class="status status-\w+"[^>]*>(.*?)</span>', row).group(1))
+                assert cells[2] == ", ".join(template.language_names), (language, template.name)
+                assert status == template.get_status_display(), (language, template.name)
+                assert cells[5] == (template.quality_label or "—"), (language, template.name)
+                assert ("badge-imported" in row) == template.imported
+    assert "Disetujui" in page and "Hijau" in page and "Melayu" in page
 
 
 def test_the_account_and_creator_filters_offer_only_the_organizations_own(
