@@ -19,12 +19,16 @@ from html import escape
 from typing import NamedTuple
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+from django_htmx.jinja import htmx_script
 
 from accounts.models import Role
 
@@ -55,12 +59,38 @@ _NEXT_SLOT = secrets.token_hex(16)
 
 def shell(request) -> dict:
     # The top bar is built only by a page that shows it ({{ topbar }} calls it).
-    return {"shell": _links(get_script_prefix()), "topbar": partial(topbar, request)}
+    return {
+        "shell": _links(get_script_prefix(), settings.DEBUG),
+        "topbar": partial(topbar, request),
+        # One masked token for the whole page (the layout's htmx header, the top bar's and the page's forms):
+        # Django's csrf context processor and get_token each masked the secret again, 32 random characters
+        # drawn one by one.
+        "csrf_token": _page_token(request),
+    }
 
 
-@lru_cache(maxsize=4)
-def _links(prefix: str) -> dict[str, str]:
-    return {**{name: reverse(name) for name in URL_NAMES}, **{key: static(path) for key, path in STATIC_FILES.items()}}
+@lru_cache(maxsize=8)
+def _links(prefix: str, debug: bool) -> dict[str, str]:
+    return {
+        **{name: reverse(name) for name in URL_NAMES},
+        **{key: static(path) for key, path in STATIC_FILES.items()},
+        # django-htmx's {% htmx_script %}, which adds its debug script while DEBUG is on.
+        "htmx": htmx_script(),
+    }
+
+
+@receiver(setting_changed)
+def _links_changed(*, setting, **kwargs) -> None:
+    if setting in ("STATIC_URL", "STORAGES", "STATIC_ROOT", "ROOT_URLCONF", "DEBUG"):
+        _links.cache_clear()
+        _topbar.cache_clear()
+
+
+def _page_token(request) -> SimpleLazyObject:
+    token = getattr(request, "_page_csrf_token", None)
+    if token is None:
+        token = request._page_csrf_token = SimpleLazyObject(lambda: get_token(request) or "NOTPROVIDED")
+    return token
 
 
 class TopBar(NamedTuple):
@@ -97,7 +127,7 @@ def topbar(request) -> SafeString:
         )
     html = _topbar.__wrapped__(bar) if settings.DEBUG else _topbar(bar)
     if _CSRF_SLOT in html:  # only a signed-in bar has forms (and so sets the CSRF cookie)
-        html = html.replace(_CSRF_SLOT, get_token(request)).replace(_NEXT_SLOT, escape(request.get_full_path()))
+        html = html.replace(_CSRF_SLOT, str(_page_token(request))).replace(_NEXT_SLOT, escape(request.get_full_path()))
     return mark_safe(html)
 
 
@@ -107,7 +137,7 @@ def _topbar(bar: TopBar) -> str:
         "partials/topbar.html",
         {
             **bar._asdict(),
-            "shell": _links(bar.prefix),
+            "shell": _links(bar.prefix, settings.DEBUG),
             "is_admin": bar.role == Role.ADMIN,
             "role_label": Role(bar.role).label if bar.role else "",
             "LANGUAGE_CODE": bar.language,

@@ -60,3 +60,29 @@ def test_the_bars_forms_carry_this_sessions_csrf_token(agent):
     assert response.status_code == 302
     agent.refresh_from_db()
     assert agent.language == "id"
+
+
+def test_a_page_masks_its_csrf_token_once_and_each_page_anew(agent, account_a):
+    """The layout's htmx header, the top bar's forms and the page's forms share one masked token; the next page
+    gets another (masking per response is what keeps the secret out of compressed pages)."""
+    from templates_app.models import Template
+
+    draft = Template.objects.create(
+        organization=account_a.organization, channel_account=account_a, name="welcome", created_by=agent
+    )
+    draft.contents.create(language="en_US", body="Hello")
+    draft.languages = ["en_US"]
+    draft.save()
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(agent)
+    pages = [browser.get(f"/broadcast/templates/{draft.pk}/edit/?lang=en_US").content.decode() for _ in range(2)]
+    tokens = [
+        re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page) + re.findall(r'"X-CSRFToken": "([^"]+)"', page)
+        for page in pages
+    ]
+    assert len(tokens[0]) >= 5 and len(set(tokens[0])) == 1 and len(set(tokens[1])) == 1
+    assert tokens[0][0] != tokens[1][0]
+    response = browser.post(
+        "/accounts/language/", {"language": "id", "next": LIST}, headers={"X-CSRFToken": tokens[0][0]}
+    )
+    assert response.status_code == 302

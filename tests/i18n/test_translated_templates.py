@@ -145,6 +145,8 @@ def test_every_template_renders_as_django_compiles_it(language):
         '{% blocktranslate with name="<i>x</i>" %}Edit {{ name }}{% endblocktranslate %}',
         '{% autoescape off %}{% translate "Don\'t" %}{% endautoescape %}',
         '{% language "id" %}{% translate "Draft" %}{% endlanguage %} {% translate "Draft" %}',
+        '{% load static %}<link href="{% static "css/app.css" %}"><a href="{% static "a b&c.txt" %}">',
+        '{% load static %}{% static "css/app.css" as url %}[{{ url }}] {% static "css/"|add:"wizard.css" %}',
     ],
 )
 @pytest.mark.parametrize("language", ["en", "id"])
@@ -165,3 +167,13 @@ def test_a_template_fetched_in_one_language_and_rendered_in_another_shows_the_se
         shown = steps.render({"step": 2})
     assert "Konten" in shown
     assert "Content<" not in shown
+
+
+def test_static_urls_written_into_a_compiled_page_follow_a_new_static_url(settings, client):
+    """The layout's links and a template's {% static %} are written in once per process, until STATIC_URL changes."""
+    login = client.get("/accounts/login/").content.decode()
+    assert re.search(r'href="/static/css/app[.\w]*\.css"', login) and re.search(r'src="/static/img/logo', login)
+    settings.STATIC_URL = "/assets/v2/"
+    moved = client.get("/accounts/login/").content.decode()
+    assert re.search(r'href="/assets/v2/css/app[.\w]*\.css"', moved) and re.search(r'src="/assets/v2/img/logo', moved)
+    assert "/static/" not in moved
