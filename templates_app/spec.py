@@ -279,20 +279,27 @@ def parameter_format_convert(spec: ContentSpec, target: str) -> Conversion:
 
 
 # --- what the browser receives ---------------------------------------------
+def browser_limits() -> dict[str, int]:
+    """The lengths and counts wizard.js and step 2's help texts state, from rules.py."""
+    from . import rules
+
+    return {
+        "body": rules.BODY_MAX,
+        "header_text": rules.HEADER_TEXT_MAX,
+        "footer": rules.FOOTER_MAX,
+        "buttons": rules.BUTTONS_MAX,
+        "button_text": rules.BUTTON_TEXT_MAX,
+        "code_example": rules.COPY_CODE_EXAMPLE_MAX,
+        "variable_name": rules.VARIABLE_NAME_MAX,
+    }
+
+
 def browser_vocabulary(*, category: str = "") -> dict[str, Any]:
     """Limits and kinds for wizard.js, built from rules.py and media.py (sent with json_script)."""
     from . import media, rules
 
     return {
-        "limits": {
-            "body": rules.BODY_MAX,
-            "header_text": rules.HEADER_TEXT_MAX,
-            "footer": rules.FOOTER_MAX,
-            "buttons": rules.BUTTONS_MAX,
-            "button_text": rules.BUTTON_TEXT_MAX,
-            "code_example": rules.COPY_CODE_EXAMPLE_MAX,
-            "variable_name": rules.VARIABLE_NAME_MAX,
-        },
+        "limits": browser_limits(),
         "button_kinds": {
             code: {
                 "label": kind.label,

@@ -27,12 +27,13 @@ def editable_draft(request, template_id: int):
     return template, None
 
 
-def content_preview(content) -> dict:
-    """One language as the WhatsApp bubble shows it: header, body with samples, footer, buttons.
+def content_preview(content, spec=None) -> dict:
+    """One language as the WhatsApp bubble shows it: header, body with samples, footer, buttons (`spec`: the
+    content's, when the caller already read it).
 
     The same shapes wizard.js draws from the same vocabulary (templates_app.spec).
     """
-    spec = content.spec()
+    spec = spec or content.spec()
     return {
         "preview_header": render_markup(spec.header_text, spec.header_samples()),
         "preview_body": render_markup(spec.body, spec.body_samples()),

@@ -35,7 +35,7 @@ from ..spec import (
     PARAMETER_FORMAT_LABELS,
     PARAMETER_FORMATS,
     VARIABLE_NAME,
-    browser_vocabulary,
+    browser_limits,
     variable_keys,
     variable_token,
 )
@@ -160,10 +160,10 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "button_kind_max": BUTTON_KIND_MAX,
         "parameter_formats": [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS],
         "variable_name_max": VARIABLE_NAME_MAX,
-        "vocabulary": browser_vocabulary(category=template.category),
+        "limits": browser_limits(),
         "fixed": step_content_fixed(template.category),
         "urls": step_content_urls(template.pk, content.language),
-        **content_preview(content),
+        **content_preview(content, spec),
         "media_form": MediaSampleForm(),
         "otp_required": otp_required_for(template=template, member=request.membership),
     }
