@@ -4,8 +4,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qontak_broadcast.prepared import PreparedRead, loaded
-
 from .fields import EncryptedTextField
 
 DEFAULT_TIME_ZONE = "Asia/Jakarta"
@@ -15,16 +13,18 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get(self, *args, **kwargs):
-        """`get(pk=<int>)`, the read every signed-in request makes (ModelBackend.get_user), runs a statement
-        compiled once per process (qontak_broadcast.prepared) and gives what the ORM gives; every other get
-        goes through the ORM."""
+        """`get(pk=<int>)`, the read every signed-in request makes (ModelBackend.get_user), gives what the ORM
+        gives from a statement compiled once per process that brings the person's memberships along
+        (accounts.selectors.user_for_request); every other get goes through the ORM."""
         pk = kwargs.get("pk")
         if args or len(kwargs) != 1 or type(pk) is not int or self.model is not User or self._db is not None:
             return super().get(*args, **kwargs)
-        rows = _user_by_id(user_id=pk)
-        if not rows:
+        from .selectors import user_for_request
+
+        user = user_for_request(user_id=pk)
+        if user is None:
             raise User.DoesNotExist("User matching query does not exist.")
-        return loaded(User, self.db, _USER_FIELDS, rows[0])
+        return user
 
     def get_by_natural_key(self, email):
         return self.get(email__iexact=email)
@@ -76,12 +76,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def display_name(self) -> str:
         return self.full_name or self.email.split("@")[0]
-
-
-_USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
-_user_by_id = PreparedRead(
-    lambda user_id: User.objects.filter(pk=user_id).values_list(*_USER_FIELDS), user_id=-7_311_000_000_053
-)
 
 
 class Organization(models.Model):

@@ -14,35 +14,60 @@ def memberships_for_user(*, user: User) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
 
 
+def user_for_request(*, user_id: int) -> User | None:
+    """The signed-in person (what `User.objects.get(pk=user_id)` gives) with their memberships, in one query.
+
+    Every request of a signed-in person reads both: the user for
+    authentication (ModelBackend.get_user calls User.objects.get, which
+    comes here), the memberships for the organization it acts in. One
+    statement, compiled once per process, reads the user's row joined to
+    each membership, its organization and their security policy; the
+    memberships wait on the user for memberships_for_request, which takes
+    them once.
+    """
+    rows = _user_and_memberships(user_id=user_id)
+    if not rows:
+        return None
+    split = len(_USER_FIELDS)
+    user = loaded(User, User.objects.db, _USER_FIELDS, rows[0][:split])
+    user._memberships_read = [_membership(user, row[split:]) for row in rows if row[split] is not None]
+    return user
+
+
 def memberships_for_request(*, user: User) -> list[Membership]:
-    """Every membership of the signed-in user, read once per request (one query).
+    """Every membership of the signed-in user, read once per request, by organization name.
 
     The organization's security policy comes along in the same query: the
     pages that show or apply it (Settings > Security, step 2 of the wizard)
     need no query of their own (security_settings.selectors.security_settings_for_member).
 
-    Every request of a signed-in person runs this, so the statement is
-    compiled once per process (a PreparedRead) and its rows become the same
-    objects `memberships_for_user(...).select_related("organization__security_settings")` gives.
+    The rows are the ones read with the user (user_for_request), taken once;
+    a user read some other way has them read here. Either way they become
+    the same objects `memberships_for_user(...).select_related("organization__security_settings")` gives.
     """
+    read = getattr(user, "_memberships_read", None)  # request.user is a lazy object: through it, not its __dict__
+    if read is not None:
+        del user._memberships_read
+        return read
+    return [_membership(user, row) for row in _request_memberships(user_id=user.pk)]
+
+
+def _membership(user: User, row: tuple) -> Membership:
     membership_fields, organization_fields, policy_fields = _request_membership_fields()
     policy_relation = Organization.security_settings.related
     database = Membership.objects.db
     split = len(membership_fields), len(membership_fields) + len(organization_fields)
-    memberships = []
-    for row in _request_memberships(user_id=user.pk):
-        membership = loaded(Membership, database, membership_fields, row[: split[0]])
-        organization = loaded(Organization, database, organization_fields, row[split[0] : split[1]])
-        membership.organization = organization
-        membership.user = user
-        policy = None
-        if row[split[1]] is not None:
-            policy = loaded(policy_relation.related_model, database, policy_fields, row[split[1] :])
-            policy.organization = organization
-        # As select_related leaves it: the policy row, or None known (no query to find it missing).
-        policy_relation.set_cached_value(organization, policy)
-        memberships.append(membership)
-    return memberships
+    membership = loaded(Membership, database, membership_fields, row[: split[0]])
+    organization = loaded(Organization, database, organization_fields, row[split[0] : split[1]])
+    membership.organization = organization
+    membership.user = user
+    policy = None
+    if row[split[1]] is not None:
+        policy = loaded(policy_relation.related_model, database, policy_fields, row[split[1] :])
+        policy.organization = organization
+    # As select_related leaves it: the policy row, or None known (no query to find it missing).
+    policy_relation.set_cached_value(organization, policy)
+    return membership
 
 
 @lru_cache(maxsize=1)
@@ -52,20 +77,32 @@ def _request_membership_fields() -> tuple[list[str], list[str], list[str]]:
     return tuple([f.attname for f in model._meta.concrete_fields] for model in (Membership, Organization, policy_model))
 
 
-def _membership_rows(user_id):
+def _membership_columns(path: str = "") -> list[str]:
     membership_fields, organization_fields, policy_fields = _request_membership_fields()
-    return (
+    return [
+        *(f"{path}{name}" for name in membership_fields),
+        *(f"{path}organization__{name}" for name in organization_fields),
+        *(f"{path}organization__security_settings__{name}" for name in policy_fields),
+    ]
+
+
+_request_memberships = PreparedRead(
+    lambda user_id: (
         Membership.objects.filter(user_id=user_id)
         .order_by("organization__name", "id")
-        .values_list(
-            *membership_fields,
-            *(f"organization__{name}" for name in organization_fields),
-            *(f"organization__security_settings__{name}" for name in policy_fields),
-        )
-    )
-
-
-_request_memberships = PreparedRead(_membership_rows, user_id=-7_311_000_000_023)
+        .values_list(*_membership_columns())
+    ),
+    user_id=-7_311_000_000_023,
+)
+_USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
+_user_and_memberships = PreparedRead(
+    lambda user_id: (
+        User.objects.filter(pk=user_id)
+        .order_by("memberships__organization__name", "memberships__id")
+        .values_list(*_USER_FIELDS, *_membership_columns("memberships__"))
+    ),
+    user_id=-7_311_000_000_053,
+)
 
 
 def membership_current(*, memberships: list[Membership], organization_id: int | None) -> Membership | None:

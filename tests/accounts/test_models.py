@@ -86,3 +86,45 @@ def test_a_model_with_an_init_receiver_is_loaded_through_init(db):
     finally:
         post_init.disconnect(receiver, sender=User)
     assert seen == ["dewi@example.test"] and row.pk == 7
+
+
+def test_the_user_read_brings_their_memberships_as_the_orm_reads_them(db, django_assert_num_queries):
+    """Every signed-in request reads the person and their memberships (with organization and security policy) in
+    one statement; what it gives must be what the ORM gives, for no, one or several organizations."""
+    from accounts.selectors import memberships_for_request, memberships_for_user
+    from security_settings.models import SecuritySettings
+    from tests.factories import MembershipFactory, OrganizationFactory
+
+    alone = UserFactory()
+    member = UserFactory()
+    zebra, acme = OrganizationFactory(name="Zebra Ltd"), OrganizationFactory(name="Acme Ltd")
+    MembershipFactory(user=member, organization=zebra, role="admin")
+    MembershipFactory(user=member, organization=acme, role="agent")
+    SecuritySettings.objects.create(organization=zebra, broadcast_template_otp=True)
+
+    for person in (alone, member):
+        with django_assert_num_queries(1):
+            user = User.objects.get(pk=person.pk)
+            memberships = memberships_for_request(user=user)
+        expected = list(memberships_for_user(user=person).select_related("organization__security_settings"))
+        assert [(m.pk, m.role, m.organization.name) for m in memberships] == [
+            (m.pk, m.role, m.organization.name) for m in expected
+        ]
+        assert [model_to_dict(m.organization) for m in memberships] == [model_to_dict(m.organization) for m in expected]
+        assert model_to_dict(user) == model_to_dict(User.objects.filter(pk=person.pk).get())
+    with django_assert_num_queries(0):
+        policies = [getattr(m.organization, "security_settings", None) for m in memberships]
+    assert [p and p.broadcast_template_otp for p in policies] == [None, True]  # Acme has none, Zebra's is on
+
+
+def test_memberships_read_with_the_user_are_taken_once(db):
+    """A second look (another request's, or code holding the user) reads them again: a removal shows at once."""
+    from accounts.models import Membership
+    from accounts.selectors import memberships_for_request
+    from tests.factories import MembershipFactory
+
+    person = MembershipFactory().user
+    user = User.objects.get(pk=person.pk)
+    Membership.objects.filter(user=person).delete()
+    assert len(memberships_for_request(user=user)) == 1  # read with the user, before the removal
+    assert memberships_for_request(user=user) == []
