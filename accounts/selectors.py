@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
 from qontak_broadcast.prepared import PreparedRead, loaded
@@ -127,34 +127,36 @@ def channel_accounts_for_member(*, member: Membership, connected_only: bool = Fa
     return accounts.order_by("display_name")
 
 
-# The template list's filters read these on every view: compiled once per process (qontak_broadcast.prepared).
-_account_choices = PreparedRead(
+# The template list's filters read both on every view: one statement, compiled once per process
+# (qontak_broadcast.prepared). Accounts come first (kind 0), by name; members (kind 1) by name, then email.
+_ACCOUNT, _MEMBER = 0, 1
+_filter_choices = PreparedRead(
     lambda organization_id: (
         ChannelAccount.objects.filter(organization_id=organization_id)
-        .order_by("display_name")
-        .values_list("pk", "display_name")
+        .annotate(kind=Value(_ACCOUNT), email=Value(""))
+        .values_list("kind", "pk", "display_name", "email")
+        .union(
+            Membership.objects.filter(organization_id=organization_id)
+            .annotate(kind=Value(_MEMBER))
+            .values_list("kind", "user_id", "user__full_name", "user__email"),
+            all=True,
+        )
+        .order_by("kind", "display_name", "email")
     ),
     organization_id=-7_311_000_000_011,
 )
-_member_choices = PreparedRead(
-    lambda organization_id: (
-        Membership.objects.filter(organization_id=organization_id)
-        .order_by("user__full_name", "user__email")
-        .values_list("user_id", "user__full_name", "user__email")
-    ),
-    organization_id=-7_311_000_000_013,
-)
 
 
-def channel_account_choices(*, member: Membership) -> list[tuple[int, str]]:
-    """(id, name) of the organization's accounts, by name: for filters (no model objects built)."""
-    return _account_choices(organization_id=member.organization_id)
-
-
-def member_choices(*, member: Membership) -> list[tuple[int, str]]:
-    """(user id, display name) of the organization's members, by name then email: for filters."""
-    rows = _member_choices(organization_id=member.organization_id)
-    return [(pk, User(full_name=full_name, email=email).display_name) for pk, full_name, email in rows]
+def list_filter_choices(*, member: Membership) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """For the template list's filters, without building model objects: (id, name) of the organization's
+    accounts by name, and (user id, display name) of its members by name then email."""
+    accounts, members = [], []
+    for kind, pk, name, email in _filter_choices(organization_id=member.organization_id):
+        if kind == _ACCOUNT:
+            accounts.append((pk, name))
+        else:
+            members.append((pk, User(full_name=name, email=email).display_name))
+    return accounts, members
 
 
 def channel_account_get_for_member(*, member: Membership, account_id: int) -> ChannelAccount:

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Provider
 from accounts.permissions import ADMINS, AUTHORS, EVERYONE, REVIEWERS, role_required
-from accounts.selectors import channel_account_choices, member_choices
+from accounts.selectors import list_filter_choices
 from qontak_broadcast.availability import require_task_queue
 
 from ..forms import ReviewForm, TemplateFilterForm
@@ -121,10 +121,11 @@ def template_delete_view(request, template_id: int):
 @role_required(*EVERYONE)
 def template_list(request):
     member = request.membership
+    accounts, members = list_filter_choices(member=member)
     form = TemplateFilterForm(
         request.GET or None,
-        accounts=channel_account_choices(member=member),
-        members=member_choices(member=member),
+        accounts=accounts,
+        members=members,
         user=request.user,
         can_decide=member.role in REVIEWERS,
     )

@@ -40,7 +40,7 @@ def pending(org_a, agent, account_a, django_capture_on_commit_callbacks):
     return template
 
 
-@pytest.mark.parametrize(("who", "limit"), [("admin_client", 4), ("agent_client", 4), ("reviewer_client", 4)])
+@pytest.mark.parametrize(("who", "limit"), [("admin_client", 3), ("agent_client", 3), ("reviewer_client", 3)])
 @pytest.mark.parametrize("query", ["", "?status=draft&language=id", "?mine=1", "?q=promo"])
 def test_the_list_costs_the_same_queries_for_a_full_page(
     request, busy_org, who, limit, query, django_assert_max_num_queries
