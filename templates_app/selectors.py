@@ -61,29 +61,46 @@ _DRAFT_FIELDS = [f.attname for f in Template._meta.concrete_fields]
 _DRAFT_ACCOUNT_FIELDS = [
     f.attname for f in ChannelAccount._meta.concrete_fields if f"channel_account__{f.name}" not in ACCOUNT_CREDENTIALS
 ]
+_DRAFT_COLUMNS = [*_DRAFT_FIELDS, *(f"channel_account__{name}" for name in _DRAFT_ACCOUNT_FIELDS)]
+_CONTENT_FIELDS = [f.attname for f in Content._meta.concrete_fields]
 _draft_row = PreparedRead(
     lambda template_id, organization_id: Template.objects.filter(
         pk=template_id, organization_id=organization_id
-    ).values_list(*_DRAFT_FIELDS, *(f"channel_account__{name}" for name in _DRAFT_ACCOUNT_FIELDS)),
+    ).values_list(*_DRAFT_COLUMNS),
+    template_id=-7_311_000_000_017,
+    organization_id=-7_311_000_000_019,
+)
+# The same with every language's content, in their order: one row per content (one with none if it has none).
+_draft_rows_with_contents = PreparedRead(
+    lambda template_id, organization_id: (
+        Template.objects.filter(pk=template_id, organization_id=organization_id)
+        .order_by("contents__position", "contents__id")
+        .values_list(*_DRAFT_COLUMNS, *(f"contents__{name}" for name in _CONTENT_FIELDS))
+    ),
     template_id=-7_311_000_000_017,
     organization_id=-7_311_000_000_019,
 )
 
 
-def template_get_for_editing(*, member: Membership, template_id: int) -> Template:
+def template_get_for_editing(*, member: Membership, template_id: int, with_contents: bool = False) -> Template:
     """The member's template with its account (credentials deferred) and organization, or 404: what the wizard's
-    pages use (template_get_for_member also brings the creator, for the template's page)."""
-    rows = _draft_row(template_id=template_id, organization_id=member.organization_id)
+    pages use (template_get_for_member also brings the creator, for the template's page).
+
+    `with_contents`: its contents come in the same query, kept as template_contents_read keeps them (step 2).
+    """
+    read = _draft_rows_with_contents if with_contents else _draft_row
+    rows = read(template_id=template_id, organization_id=member.organization_id)
     if not rows:
         raise Http404("No such template in this organization.")
-    database, split = Template.objects.db, len(_DRAFT_FIELDS)
+    database, split, end = Template.objects.db, len(_DRAFT_FIELDS), len(_DRAFT_COLUMNS)
     template = loaded(Template, database, _DRAFT_FIELDS, rows[0][:split])
-    template.channel_account = loaded(ChannelAccount, database, _DRAFT_ACCOUNT_FIELDS, rows[0][split:])
+    template.channel_account = loaded(ChannelAccount, database, _DRAFT_ACCOUNT_FIELDS, rows[0][split:end])
     template.organization = member.organization
+    if with_contents:
+        _keep_contents(template, [row[end:] for row in rows if row[end] is not None])
     return template
 
 
-_CONTENT_FIELDS = [f.attname for f in Content._meta.concrete_fields]
 _content_rows = PreparedRead(
     lambda template_id: Content.objects.filter(template_id=template_id).values_list(*_CONTENT_FIELDS),
     template_id=-7_311_000_000_023,
@@ -92,9 +109,17 @@ _content_rows = PreparedRead(
 
 def template_contents_read(*, template: Template) -> list[Content]:
     """Every language of the template, in order, kept on it as prefetch_related("contents") keeps them (step 2
-    shows the tabs, the form, the preview and the advisor from one read, compiled once per process)."""
+    shows the tabs, the form, the preview and the advisor from one read, compiled once per process). Read
+    already when the template was (template_get_for_editing(with_contents=True)), they are not read again."""
+    kept = getattr(template, "_prefetched_objects_cache", {}).get("contents")
+    if kept is not None:
+        return list(kept)
+    return _keep_contents(template, _content_rows(template_id=template.pk))
+
+
+def _keep_contents(template: Template, rows) -> list[Content]:
     database = Content.objects.db
-    contents = [loaded(Content, database, _CONTENT_FIELDS, row) for row in _content_rows(template_id=template.pk)]
+    contents = [loaded(Content, database, _CONTENT_FIELDS, row) for row in rows]
     for content in contents:
         content.template = template
     queryset = template.contents.get_queryset()

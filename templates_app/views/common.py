@@ -16,9 +16,10 @@ from ..spec import BUTTON_KINDS
 QUOTE_CHARS = 160
 
 
-def editable_draft(request, template_id: int):
-    """The member's draft, or a redirect to its read-only page once it left Draft."""
-    template = template_get_for_editing(member=request.membership, template_id=template_id)
+def editable_draft(request, template_id: int, *, with_contents: bool = False):
+    """The member's draft, or a redirect to its read-only page once it left Draft (`with_contents`: its contents
+    read along, for a page that shows them all)."""
+    template = template_get_for_editing(member=request.membership, template_id=template_id, with_contents=with_contents)
     if not template.is_draft:
         messages.info(
             request, _("This template was submitted and can no longer be edited. Duplicate it to start a new draft.")

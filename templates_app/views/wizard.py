@@ -171,7 +171,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
 
 @role_required(*AUTHORS)
 def template_edit(request, template_id: int):
-    template, gone = editable_draft(request, template_id)
+    template, gone = editable_draft(request, template_id, with_contents=True)
     if gone:
         return gone
     language = request.GET.get("lang") or template.languages[0]

@@ -702,3 +702,27 @@ def test_step_2_links_to_its_own_draft_and_language(agent_client, org_a, agent, 
     assert f'action="/broadcast/templates/{template.pk}/content/id/"' in page
     assert f'formaction="/broadcast/templates/{template.pk}/submit/"' in page
     assert f'action="/broadcast/templates/{template.pk}/delete/"' in page
+
+
+def test_step_2_reads_the_draft_and_every_language_in_one_query(org_a, agent, account_a, django_assert_num_queries):
+    """template_get_for_editing(with_contents=True): what the ORM reads, in the contents' order, none or several."""
+    from accounts.models import Membership
+    from templates_app.selectors import template_contents_read, template_get_for_editing
+
+    member = Membership.objects.select_related("organization").get(user=agent)
+    several = new_template(org_a, agent, account_a, name="several", languages=["id", "en_US", "ms"])
+    Content.objects.filter(template=several, language="id").update(position=7)  # last, whatever its id
+    Content.objects.filter(template=several, language="ms").update(position=0)
+    none = Template.objects.create(
+        organization=org_a, channel_account=account_a, name="none_yet", created_by=agent, languages=["en_US"]
+    )
+    for template in (several, none):
+        with django_assert_num_queries(1):
+            read = template_get_for_editing(member=member, template_id=template.pk, with_contents=True)
+            contents = template_contents_read(template=read)
+            advised = list(read.contents.all())
+        expected = list(template.contents.all())
+        assert [c.language for c in contents] == [c.language for c in expected] == [c.language for c in advised]
+        assert [vars(c) | {"_state": None} for c in contents] == [vars(c) | {"_state": None} for c in expected]
+        assert read.channel_account.display_name == account_a.display_name
+    assert expected == [] and [c.language for c in several.contents.all()] == ["ms", "en_US", "id"]
