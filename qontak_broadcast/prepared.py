@@ -34,10 +34,10 @@ class PreparedRead:
     def __init__(self, build: Callable[..., QuerySet], **stand_ins):
         self.build = build
         self.stand_ins = stand_ins
-        self._compiled: tuple[SQLCompiler, str, list, dict[str, list[int]]] | None = None
+        self._compiled: tuple[SQLCompiler, str, list, dict[str, list[int]], dict | None] | None = None
         self._lock = Lock()
 
-    def _compile(self) -> tuple[SQLCompiler, str, list, dict[str, list[int]]]:
+    def _compile(self) -> tuple[SQLCompiler, str, list, dict[str, list[int]], dict | None]:
         queryset = self.build(**self.stand_ins)
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
@@ -51,14 +51,18 @@ class PreparedRead:
         taken = [i for found in positions.values() for i in found]
         if len(taken) != len(set(taken)):
             raise ValueError(f"Two stand-ins are equal among the query's parameters: {params!r}")
-        return compiler, sql, params, positions
+        # The columns' converters (a JSON column's decoding, say) are the same on every call: looked up once.
+        # A composite primary key among the columns leaves the rows to the ORM's results_iter (None).
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        converters = None if compiler.has_composite_fields(fields) else compiler.get_converters(fields)
+        return compiler, sql, params, positions, converters
 
     def __call__(self, **values) -> list[tuple]:
         if self._compiled is None:
             with self._lock:
                 if self._compiled is None:
                     self._compiled = self._compile()
-        compiler, sql, params, positions = self._compiled
+        compiler, sql, params, positions, converters = self._compiled
         params = list(params)
         for name, found in positions.items():
             for i in found:
@@ -66,9 +70,12 @@ class PreparedRead:
         with connections[compiler.using].cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        # The values the ORM would give: its converters run on the columns that have any on this database
-        # (none of these reads' columns on PostgreSQL; SQLite's times become aware datetimes).
-        return list(compiler.results_iter(results=[rows], tuple_expected=True))
+        # The values the ORM would give: its converters run on the columns that have any on this database.
+        if converters is None:
+            return list(compiler.results_iter(results=[rows], tuple_expected=True))
+        if converters:
+            return [tuple(row) for row in compiler.apply_converters(rows, converters)]
+        return rows
 
 
 def _unwrapped(param):
