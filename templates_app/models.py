@@ -46,6 +46,11 @@ class HeaderFormat(models.TextChoices):
     DOCUMENT = "DOCUMENT", _("Document")
 
 
+# Model.get_FOO_display() builds a dict of every choice on each call, translating each label: pages look up here.
+STATUS_LABELS = dict(Status.choices)
+CATEGORY_LABELS = dict(Category.choices)
+_HEADER_FORMAT_CHOICES = dict(HeaderFormat.choices)
+
 # WhatsApp's quality rating of an approved template.
 QUALITY_LABELS = {"GREEN": _("Green"), "YELLOW": _("Yellow"), "RED": _("Red"), "UNKNOWN": _("Unknown")}
 
@@ -107,6 +112,11 @@ class Template(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def category_label(self) -> str:
+        """get_category_display(), from a dict built once."""
+        return str(CATEGORY_LABELS.get(self.category, self.category))
 
     @property
     def is_draft(self) -> bool:
@@ -186,6 +196,11 @@ class Content(models.Model):
     @property
     def language_name(self) -> str:
         return language_name(self.language)
+
+    @property
+    def header_format_label(self) -> str:
+        """get_header_format_display(), from a dict built once."""
+        return str(_HEADER_FORMAT_CHOICES.get(self.header_format, self.header_format))
 
     @property
     def is_named(self) -> bool:

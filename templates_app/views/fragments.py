@@ -29,15 +29,12 @@ from django.utils.translation import get_language, gettext
 from qontak_broadcast.formatting import datetimes_shown
 
 from ..languages import LANGUAGE_CODES, language_choices, language_name
-from ..models import QUALITY_LABELS, Category, Status, Template, quality_label
+from ..models import CATEGORY_LABELS, QUALITY_LABELS, STATUS_LABELS, Status, Template, quality_label
 from ..reasons import reason_display
 from ..rules import BUTTON_KIND_MAX, BUTTONS_MAX, COPY_CODE_EXAMPLE_MAX
 from ..spec import BUTTON_KINDS, browser_vocabulary
 
 REASON_SHOWN = 80
-# Model.get_FOO_display() builds a dict of every choice on each call; a row needs two labels.
-STATUS_LABELS = dict(Status.choices)
-CATEGORY_LABELS = dict(Category.choices)
 
 
 class Options:

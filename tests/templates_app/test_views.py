@@ -726,3 +726,19 @@ def test_step_2_reads_the_draft_and_every_language_in_one_query(org_a, agent, ac
         assert [vars(c) | {"_state": None} for c in contents] == [vars(c) | {"_state": None} for c in expected]
         assert read.channel_account.display_name == account_a.display_name
     assert expected == [] and [c.language for c in several.contents.all()] == ["ms", "en_US", "id"]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_the_labels_pages_show_are_the_models_own(language):
+    """category_label and header_format_label look up a dict built once: the words get_FOO_display() gives."""
+    from django.utils import translation
+
+    from templates_app.models import Category, HeaderFormat
+
+    with translation.override(language):
+        for value in [*Category.values, "SOMETHING_NEW"]:
+            template = Template(category=value)
+            assert template.category_label == str(template.get_category_display())
+        for value in [*HeaderFormat.values, "SOMETHING_NEW"]:
+            content = Content(header_format=value)
+            assert content.header_format_label == str(content.get_header_format_display())
