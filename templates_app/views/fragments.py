@@ -258,8 +258,8 @@ def _button_row_templates(category: str, language: str) -> SafeString:
 
 def step_content_fixed(category: str) -> dict[str, str]:
     """The parts of step 2 that depend only on the category and the language (the vocabulary wizard.js reads,
-    the media types and their help, the button limits sentence): built once per process for each, rebuilt each
-    time while DEBUG is on."""
+    the media types and their help, the button limits sentence, the buttons that add a button): built once per
+    process for each, rebuilt each time while DEBUG is on."""
     if settings.DEBUG:
         return _step_content_fixed.__wrapped__(category, get_language())
     return _step_content_fixed(category, get_language())
@@ -279,4 +279,5 @@ def _step_content_fixed(category: str, language: str) -> dict[str, str]:
         "media_accept": ",".join(rule["accept"] for rule in media.values()),
         "media_help": mark_safe(render_to_string("templates_app/media_help.html", {"media": media}).strip()),
         "button_limits": mark_safe(render_to_string("templates_app/button_limits.html", limits).strip()),
+        "add_buttons": mark_safe(render_to_string("templates_app/add_buttons.html", limits)),
     }

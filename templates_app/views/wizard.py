@@ -145,7 +145,6 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         }
         for i, button in enumerate(content.buttons)
     ]
-    kinds = [kind for kind in BUTTON_KINDS.values() if kind.allowed_in(template.category)]
     return {
         "template": template,
         "content": content,
@@ -154,10 +153,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "problems": problems,
         "sample_fields": sample_fields,
         "buttons": buttons,
-        "buttons_max": BUTTONS_MAX,
-        "button_kinds": kinds,
         "button_row_templates": button_row_templates(template.category),
-        "button_kind_max": BUTTON_KIND_MAX,
         "parameter_formats": [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS],
         "variable_name_max": VARIABLE_NAME_MAX,
         "limits": browser_limits(),
