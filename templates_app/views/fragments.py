@@ -32,7 +32,7 @@ from ..languages import LANGUAGE_CODES, language_choices, language_name
 from ..models import CATEGORY_LABELS, QUALITY_LABELS, STATUS_LABELS, Status, Template, quality_label
 from ..reasons import reason_display
 from ..rules import BUTTON_KIND_MAX, BUTTONS_MAX, COPY_CODE_EXAMPLE_MAX
-from ..spec import BUTTON_KINDS, browser_vocabulary
+from ..spec import BUTTON_KINDS, PARAMETER_FORMAT_LABELS, PARAMETER_FORMATS, browser_vocabulary
 
 REASON_SHOWN = 80
 
@@ -280,4 +280,27 @@ def _step_content_fixed(category: str, language: str) -> dict[str, str]:
         "media_help": mark_safe(render_to_string("templates_app/media_help.html", {"media": media}).strip()),
         "button_limits": mark_safe(render_to_string("templates_app/button_limits.html", limits).strip()),
         "add_buttons": mark_safe(render_to_string("templates_app/add_buttons.html", limits)),
+    }
+
+
+def step_content_choices(*, header_format: str, parameter_format: str) -> dict[str, SafeString]:
+    """Step 2's header radios and variable format buttons with the content's current choices marked: built once
+    per pair of choices and language, rebuilt each time while DEBUG is on."""
+    if settings.DEBUG:
+        return _step_content_choices.__wrapped__(header_format, parameter_format, get_language())
+    return _step_content_choices(header_format, parameter_format, get_language())
+
+
+@lru_cache(maxsize=64)
+def _step_content_choices(header_format: str, parameter_format: str, language: str) -> dict[str, SafeString]:
+    formats = [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS]
+    return {
+        "header_formats": mark_safe(
+            render_to_string("templates_app/header_formats.html", {"current": header_format}).strip()
+        ),
+        "parameter_formats": mark_safe(
+            render_to_string(
+                "templates_app/parameter_formats.html", {"current": parameter_format, "parameter_formats": formats}
+            ).strip()
+        ),
     }

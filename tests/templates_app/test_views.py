@@ -742,3 +742,20 @@ def test_the_labels_pages_show_are_the_models_own(language):
         for value in [*HeaderFormat.values, "SOMETHING_NEW"]:
             content = Content(header_format=value)
             assert content.header_format_label == str(content.get_header_format_display())
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_step_2_marks_the_contents_own_header_and_variable_format(org_a, agent, account_a, agent_client, language):
+    """The header radios and the variable format buttons are built once per choice and language: each page must
+    mark its own content's, whatever the page before it marked."""
+    agent.language = language
+    agent.save(update_fields=["language"])
+    template = new_template(org_a, agent, account_a, languages=["en_US", "id"])
+    cases = [("TEXT", "POSITIONAL"), ("NONE", "NAMED"), ("IMAGE", "POSITIONAL"), ("TEXT", "NAMED")]
+    for header_format, parameter_format in cases:
+        Content.objects.filter(template=template).update(header_format=header_format, parameter_format=parameter_format)
+        page = agent_client.get(f"/broadcast/templates/{template.pk}/edit/?lang=id").content.decode()
+        assert re.findall(r'name="header_format" value="(\w+)" checked', page) == [header_format]
+        pressed = re.findall(r'aria-pressed="true" data-parameter-format="(\w+)"', page)
+        assert pressed == [parameter_format]
+        assert ("Gambar" in page) == (language == "id")
