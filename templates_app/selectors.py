@@ -63,23 +63,24 @@ _DRAFT_ACCOUNT_FIELDS = [
 ]
 _DRAFT_COLUMNS = [*_DRAFT_FIELDS, *(f"channel_account__{name}" for name in _DRAFT_ACCOUNT_FIELDS)]
 _CONTENT_FIELDS = [f.attname for f in Content._meta.concrete_fields]
-_draft_row = PreparedRead(
-    lambda template_id, organization_id: Template.objects.filter(
-        pk=template_id, organization_id=organization_id
-    ).values_list(*_DRAFT_COLUMNS),
-    template_id=-7_311_000_000_017,
-    organization_id=-7_311_000_000_019,
-)
-# The same with every language's content, in their order: one row per content (one with none if it has none).
-_draft_rows_with_contents = PreparedRead(
-    lambda template_id, organization_id: (
-        Template.objects.filter(pk=template_id, organization_id=organization_id)
-        .order_by("contents__position", "contents__id")
-        .values_list(*_DRAFT_COLUMNS, *(f"contents__{name}" for name in _CONTENT_FIELDS))
-    ),
-    template_id=-7_311_000_000_017,
-    organization_id=-7_311_000_000_019,
-)
+
+
+def _draft_read(*, with_contents: bool) -> PreparedRead:
+    """The draft with its account; `with_contents`: joined to every language's content, in their order (one row
+    per content, one with none when it has none)."""
+
+    def build(template_id, organization_id):
+        rows = Template.objects.filter(pk=template_id, organization_id=organization_id)
+        if not with_contents:
+            return rows.values_list(*_DRAFT_COLUMNS)
+        return rows.order_by("contents__position", "contents__id").values_list(
+            *_DRAFT_COLUMNS, *(f"contents__{name}" for name in _CONTENT_FIELDS)
+        )
+
+    return PreparedRead(build, template_id=-7_311_000_000_017, organization_id=-7_311_000_000_019)
+
+
+_draft_reads = {with_contents: _draft_read(with_contents=with_contents) for with_contents in (False, True)}
 
 
 def template_get_for_editing(*, member: Membership, template_id: int, with_contents: bool = False) -> Template:
@@ -88,8 +89,7 @@ def template_get_for_editing(*, member: Membership, template_id: int, with_conte
 
     `with_contents`: its contents come in the same query, kept as template_contents_read keeps them (step 2).
     """
-    read = _draft_rows_with_contents if with_contents else _draft_row
-    rows = read(template_id=template_id, organization_id=member.organization_id)
+    rows = _draft_reads[with_contents](template_id=template_id, organization_id=member.organization_id)
     if not rows:
         raise Http404("No such template in this organization.")
     database, split, end = Template.objects.db, len(_DRAFT_FIELDS), len(_DRAFT_COLUMNS)

@@ -10,7 +10,7 @@ depend only on the category and language) is built once.
 """
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, wraps
 from html import escape
 from typing import NamedTuple
 from urllib.parse import quote
@@ -74,12 +74,16 @@ def status_badge(template: Template) -> SafeString:
     return mark_safe(_status_badge(template))
 
 
+def _badge(status: str, label, title: str = "") -> str:
+    title = f' title="{escape(title)}"' if title else ""
+    return f'<span class="status status-{escape(status)}"{title}>{escape(str(label))}</span>'
+
+
 def _status_badge(template: Template) -> str:
     reason = str(reason_display(template.status_reason)) if template.status_reason else ""
-    status, label = escape(template.status), escape(str(STATUS_LABELS.get(template.status, template.status)))
+    badge = _badge(template.status, STATUS_LABELS.get(template.status, template.status), reason)
     if not reason:
-        return f'<span class="status status-{status}">{label}</span>'
-    badge = f'<span class="status status-{status}" title="{escape(reason)}">{label}</span>'
+        return badge
     if template.status == Status.REJECTED:
         badge += f'<div class="status-reason">{escape(Truncator(reason).chars(REASON_SHOWN))}</div>'
     return badge
@@ -187,10 +191,7 @@ def _row_words(language: str) -> _RowWords:
         imported=f' <span class="badge badge-imported" title="{title}">{imported}</span>',
         ago=gettext("%(since)s ago"),
         categories={value: escape(str(label)) for value, label in CATEGORY_LABELS.items()},
-        badges={
-            value: f'<span class="status status-{escape(value)}">{escape(str(label))}</span>'
-            for value, label in STATUS_LABELS.items()
-        },
+        badges={value: _badge(value, label) for value, label in STATUS_LABELS.items()},
         qualities={"": escape("—"), **{value: escape(str(label)) for value, label in QUALITY_LABELS.items()}},
         languages={code: language_name(code) for code in LANGUAGE_CODES},
     )
@@ -229,16 +230,27 @@ def language_checklist(selected: set[str]) -> SafeString:
     return mark_safe("".join(checked if code in selected else plain for code, plain, checked in items))
 
 
-def button_row_templates(category: str) -> SafeString:
+def built_once_per_language(maxsize: int):
+    """Caches a fragment that depends only on its arguments and the interface language, for the process; while
+    DEBUG is on it is built on each call (its templates may have changed)."""
+
+    def decorate(build):
+        cached = lru_cache(maxsize=maxsize)(build)
+
+        @wraps(build)
+        def fragment(*args):
+            return (build if settings.DEBUG else cached)(*args, get_language())
+
+        fragment.cache_clear = cached.cache_clear
+        return fragment
+
+    return decorate
+
+
+@built_once_per_language(maxsize=16)
+def button_row_templates(category: str, language: str) -> SafeString:
     """Step 2's empty button rows that wizard.js clones, one per kind the category allows: the same for
-    everyone, so built once per category (and language) per process; rebuilt each time while DEBUG is on."""
-    if settings.DEBUG:
-        return _button_row_templates.__wrapped__(category, get_language())
-    return _button_row_templates(category, get_language())
-
-
-@lru_cache(maxsize=16)
-def _button_row_templates(category: str, language: str) -> SafeString:
+    everyone (`language`: the active one, given by the cache)."""
     return format_html_join(
         "",
         '<template id="button-template-{}">{}</template>',
@@ -256,17 +268,10 @@ def _button_row_templates(category: str, language: str) -> SafeString:
     )
 
 
-def step_content_fixed(category: str) -> dict[str, str]:
+@built_once_per_language(maxsize=16)
+def step_content_fixed(category: str, language: str) -> dict[str, str]:
     """The parts of step 2 that depend only on the category and the language (the vocabulary wizard.js reads,
-    the media types and their help, the button limits sentence, the buttons that add a button): built once per
-    process for each, rebuilt each time while DEBUG is on."""
-    if settings.DEBUG:
-        return _step_content_fixed.__wrapped__(category, get_language())
-    return _step_content_fixed(category, get_language())
-
-
-@lru_cache(maxsize=16)
-def _step_content_fixed(category: str, language: str) -> dict[str, str]:
+    the media types and their help, the button limits sentence, the buttons that add a button)."""
     vocabulary = browser_vocabulary(category=category)
     media = vocabulary["media"]
     limits = {
@@ -283,16 +288,9 @@ def _step_content_fixed(category: str, language: str) -> dict[str, str]:
     }
 
 
-def step_content_choices(*, header_format: str, parameter_format: str) -> dict[str, SafeString]:
-    """Step 2's header radios and variable format buttons with the content's current choices marked: built once
-    per pair of choices and language, rebuilt each time while DEBUG is on."""
-    if settings.DEBUG:
-        return _step_content_choices.__wrapped__(header_format, parameter_format, get_language())
-    return _step_content_choices(header_format, parameter_format, get_language())
-
-
-@lru_cache(maxsize=64)
-def _step_content_choices(header_format: str, parameter_format: str, language: str) -> dict[str, SafeString]:
+@built_once_per_language(maxsize=64)
+def step_content_choices(header_format: str, parameter_format: str, language: str) -> dict[str, SafeString]:
+    """Step 2's header radios and variable format buttons with the content's current choices marked."""
     formats = [(code, PARAMETER_FORMAT_LABELS[code]) for code in PARAMETER_FORMATS]
     return {
         "header_formats": mark_safe(

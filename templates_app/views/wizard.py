@@ -153,7 +153,7 @@ def _edit_context(request, template, language: str, *, errors=None, problems=Non
         "sample_fields": sample_fields,
         "buttons": buttons,
         "button_row_templates": button_row_templates(template.category),
-        "choices": step_content_choices(header_format=content.header_format, parameter_format=content.parameter_format),
+        "choices": step_content_choices(content.header_format, content.parameter_format),
         "variable_name_max": VARIABLE_NAME_MAX,
         "limits": browser_limits(),
         "fixed": step_content_fixed(template.category),
