@@ -2,10 +2,13 @@
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from django.db.models import Q
+from django.db import connections
+from django.db.models import Q, Value
+from django.db.models.functions import StrIndex, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
@@ -292,9 +295,10 @@ def _search(rows, q: str, limit: int) -> list[Template]:
     first the names of the newest rows are read (SEARCH_PROBE of them, one
     index walk): when they hold a page of matches (a common term), or are all
     there is (a small organization), the page is those. Otherwise the
-    matches are collected through the trigram index (capped); only a term
-    with more matches than the cap, which the newest-first walk finds
-    quickly, falls back to that walk.
+    matches are collected through the trigram index (capped), ordered in the
+    database, and only the page's rows are read; only a term with
+    more matches than the cap, which the newest-first walk finds quickly,
+    falls back to that walk.
     """
     newest = list(rows.order_by(*NEWEST_FIRST).values_list("pk", "name")[:SEARCH_PROBE])
     # Names are lowercase letters, digits and underscores; icontains compares UPPER() of both sides.
@@ -302,14 +306,49 @@ def _search(rows, q: str, limit: int) -> list[Template]:
     found = [pk for pk, name in newest if needle in name.upper()]
     if len(found) >= limit or len(newest) < SEARCH_PROBE:
         return _listed(Template.objects.filter(pk__in=found[:limit]), limit)
-    matches = rows.filter(name__icontains=q)
-    capped = list(matches.order_by().values_list("pk", flat=True)[: SEARCH_CAP + 1])
-    if len(capped) > SEARCH_CAP:
-        return _listed(matches, limit)
+    capped = _through_rare_words(rows, q, newest).order_by().values_list("created_at", "pk")[: SEARCH_CAP + 1]
+    # The capped matches are counted and their page taken in one statement: the ORM writes no window over a
+    # LIMITed subquery, so the statement wraps the ORM's own SQL (every value stays a parameter).
+    sql, params = capped.query.sql_with_params()
+    with connections[capped.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT pk, count(*) OVER () FROM ({sql}) AS capped (created_at, pk) "  # noqa: S608
+            "ORDER BY created_at DESC, pk DESC LIMIT %s",
+            (*params, limit),
+        )
+        page = cursor.fetchall()
+    if page and page[0][1] > SEARCH_CAP:
+        return _listed(rows.filter(name__icontains=q), limit)
     # The ids already satisfy every filter (organization included). Querying
-    # by id alone keeps the planner from walking a filter's newest-first index
-    # again; it fetches the few rows by primary key and sorts them.
-    return _listed(Template.objects.filter(pk__in=capped), limit)
+    # the page's few ids alone keeps the planner from walking a filter's
+    # newest-first index again.
+    return _listed(Template.objects.filter(pk__in=[pk for pk, _ in page]), limit)
+
+
+# pg_trgm indexes the runs of letters and digits in a name; shorter ones give it no trigram of their own.
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def _through_rare_words(rows, q: str, newest: list[tuple[int, str]]):
+    """`rows` whose name holds `q`, found through the trigram index by the words of `q` that are rare.
+
+    The trigram index reads the whole list of rows holding each trigram of
+    the term, and a common word ("order", "update") has hundreds of
+    thousands of them: "order_update_700634" read 1,900 index pages where
+    "700634" alone read 35. A word found in none of the newest names (the
+    sample the probe read) is rare enough to look up alone; the whole term
+    is then checked against the few rows it finds, outside the index. A
+    term whose words are all common, or all rare, is looked up whole.
+    """
+    names = [name.upper() for _, name in newest]
+    words = _WORD.findall(q)
+    rare = [word for word in words if not any(word.upper() in name for name in names)]
+    if not rare or len(rare) == len(words):
+        return rows.filter(name__icontains=q)
+    for word in rare:
+        rows = rows.filter(name__icontains=word)
+    # StrIndex is no LIKE: the planner cannot take it to the trigram index, so only the rare words go there.
+    return rows.alias(at=StrIndex(Upper("name"), Upper(Value(q)))).filter(at__gt=0)
 
 
 def _listed(rows, limit: int) -> list[Template]:

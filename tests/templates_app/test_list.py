@@ -262,3 +262,61 @@ def test_a_search_finds_common_and_rare_names_at_any_depth_and_pages_through_the
         expected = Template.objects.filter(organization=org_a, name__icontains=q).order_by("-created_at", "-id")
         assert every(q) == list(expected.values_list("pk", flat=True)), q
     assert len(every("promo_1")) == 550  # promo_1 and promo_10..promo_19
+
+
+def _every_page(member, q, **filters):
+    seen, cursor = [], ""
+    while True:
+        page = templates_page(member=member, filters=ListFilters(q=q, **filters), cursor=cursor, per_page=25)
+        seen += [t.pk for t in page.rows]
+        if not page.next_cursor:
+            return seen
+        cursor = page.next_cursor
+
+
+def test_a_term_with_a_rare_word_is_looked_up_by_that_word_and_still_matched_whole(org_a, agent, account_a):
+    """ "order_update_700634" among many "order_update_…": the index is asked for "700634" alone, and only names
+    holding the whole term are listed, newest first, equal creation times in id order, page after page."""
+    member = Membership.objects.get(user=agent)
+    start = timezone.now() - timezone.timedelta(days=2)
+    moment = start + timezone.timedelta(hours=1)
+    _bulk(org_a, agent, account_a, 1, name="order_update_700634", created_at=start)
+    _bulk(org_a, agent, account_a, 1, name="promo_700634", created_at=start)  # the rare word, not the term
+    _bulk(org_a, agent, account_a, 1, name="700634_order_update", created_at=start)  # the words, not in order
+    _bulk(org_a, agent, account_a, 1, name="ORDER_UPDATE_7006345", created_at=start)  # the term, in capitals
+    _bulk(org_a, agent, account_a, 30, prefix="x_order_update_700634", created_at=moment)  # more than a page
+    _bulk(org_a, agent, account_a, 400, prefix="order_update", created_at=start + timezone.timedelta(days=1))
+
+    def expected(q):
+        rows = Template.objects.filter(organization=org_a, name__icontains=q).order_by("-created_at", "-id")
+        return list(rows.values_list("pk", flat=True))
+
+    for q in ("order_update_700634", "Order_Update_700634", "der_update_70063", "update_700634_1"):
+        with CaptureQueriesContext(connection) as queries:
+            first = templates_page(member=member, filters=ListFilters(q=q), per_page=25)
+        sql = " ".join(query["sql"] for query in queries.captured_queries)
+        assert "%700634%" in sql.upper() or "%70063%" in sql.upper(), q
+        assert f"%{q.upper()}%" not in sql.upper(), q  # the common words stayed out of the index lookup
+        assert [t.pk for t in first.rows] == expected(q)[:25], q
+        assert _every_page(member, q) == expected(q), q
+    assert len(expected("order_update_700634")) == 32
+    assert "promo_700634" not in {t.name for t in first.rows}
+
+
+def test_a_term_with_more_matches_than_the_cap_is_walked_newest_first(org_a, agent, account_a, monkeypatch):
+    """Past SEARCH_CAP matches the trigram lookup stops counting and the newest-first walk lists them instead:
+    the same rows either way."""
+    from templates_app import selectors
+
+    monkeypatch.setattr(selectors, "SEARCH_PROBE", 10)
+    monkeypatch.setattr(selectors, "SEARCH_CAP", 20)
+    member = Membership.objects.get(user=agent)
+    start = timezone.now() - timezone.timedelta(days=1)
+    for i in range(4):
+        _bulk(org_a, agent, account_a, 12, prefix=f"needle_{i}", created_at=start + timezone.timedelta(minutes=i))
+    _bulk(org_a, agent, account_a, 15, prefix="other", created_at=start + timezone.timedelta(hours=1))
+    for q in ("needle", "needle_1", "needle_2_1", "nothing"):
+        expected = Template.objects.filter(organization=org_a, name__icontains=q).order_by("-created_at", "-id")
+        assert _every_page(member, q) == list(expected.values_list("pk", flat=True)), q
+    assert len(_every_page(member, "needle")) == 48  # more than the cap
+    assert len(_every_page(member, "needle_1")) == 12  # needle_1_0 … needle_1_11: under the cap
