@@ -50,6 +50,11 @@ class Language(models.TextChoices):
     INDONESIAN = "id", _("Bahasa Indonesia")
 
 
+def person_name(full_name: str, email: str) -> str:
+    """How pages name a person: their full name, else the part of their email before the @."""
+    return full_name or email.split("@")[0]
+
+
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in with their email address."""
 
@@ -75,7 +80,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def display_name(self) -> str:
-        return self.full_name or self.email.split("@")[0]
+        return person_name(self.full_name, self.email)
 
 
 class Organization(models.Model):

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from qontak_broadcast.prepared import PreparedRead, loaded
 
-from .models import AuditEntry, ChannelAccount, Membership, Organization, User
+from .models import AuditEntry, ChannelAccount, Membership, Organization, User, person_name
 
 
 def memberships_for_user(*, user: User) -> QuerySet[Membership]:
@@ -155,7 +155,7 @@ def list_filter_choices(*, member: Membership) -> tuple[list[tuple[int, str]], l
         if kind == _ACCOUNT:
             accounts.append((pk, name))
         else:
-            members.append((pk, User(full_name=name, email=email).display_name))
+            members.append((pk, person_name(name, email)))
     return accounts, members
 
 

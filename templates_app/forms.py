@@ -1,3 +1,4 @@
+import copy
 import re
 
 from django import forms
@@ -128,11 +129,29 @@ class MediaSampleForm(forms.Form):
     all_languages = forms.BooleanField(required=False, label=_("Use this sample for all languages"))
 
 
+class FixedChoiceField(forms.ChoiceField):
+    """A choice field whose choices and widget are the same in every form.
+
+    A form deep-copies its fields for each instance, and a ChoiceField copies
+    its choices and normalizes them twice on the way (for itself and for its
+    widget): for the list's filters, with every language WhatsApp offers,
+    that was half the form's cost on every view of the list. These choices
+    are never changed per form, so the copies share them.
+    """
+
+    def __deepcopy__(self, memo):
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
+
+
 class TemplateFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100, label=_("Search by name"))
-    status = forms.ChoiceField(required=False, choices=[("", _("All statuses")), *Status.choices])
-    category = forms.ChoiceField(required=False, choices=[("", _("All categories")), *Category.choices])
-    language = forms.ChoiceField(required=False, choices=lambda: [("", gettext("All languages")), *language_choices()])
+    status = FixedChoiceField(required=False, choices=[("", _("All statuses")), *Status.choices])
+    category = FixedChoiceField(required=False, choices=[("", _("All categories")), *Category.choices])
+    language = FixedChoiceField(required=False, choices=lambda: [("", gettext("All languages")), *language_choices()])
     account = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     created_by = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
     mine = forms.BooleanField(required=False, label=_("Awaiting my approval"))

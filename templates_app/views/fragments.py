@@ -49,19 +49,27 @@ class Options:
         # Labels may be translated: built for the active language the first time it asks.
         language = get_language()
         if language not in self._items:
-            self._items[language] = [
-                (
-                    str(value),
-                    format_html('<option value="{}">{}</option>', value, label),
-                    format_html('<option value="{}" selected>{}</option>', value, label),
+            items = self._items[language] = []
+            for value, label in self.choices:
+                value, label = str(value), _escaped(label)
+                items.append(
+                    (
+                        value,
+                        f'<option value="{escape(value)}">{label}</option>',
+                        f'<option value="{escape(value)}" selected>{label}</option>',
+                    )
                 )
-                for value, label in self.choices
-            ]
         return self._items[language]
 
     def render(self, current) -> SafeString:
         current = "" if current is None else str(current)
         return mark_safe("".join(chosen if value == current else plain for value, plain, chosen in self.items()))
+
+
+def _escaped(text) -> str:
+    # conditional_escape() without its lazy-argument wrapper: the filters' member and account lists are
+    # escaped on every view of the list.
+    return text.__html__() if hasattr(text, "__html__") else escape(str(text))
 
 
 def account_options(form) -> SafeString:

@@ -109,6 +109,34 @@ def test_filters_and_search(org_a, agent, account_a, admin_client):
     assert "No templates match these filters." in admin_client.get(LIST + "?q=nothing").content.decode()
 
 
+def test_the_filters_offer_the_organizations_own_accounts_and_members_escaped_with_the_choice_kept(
+    org_a, org_b, agent, account_a, admin_client, outsider_client
+):
+    tricky = ChannelAccountFactory(organization=org_a, display_name='Tom & "Jerry" <Outlet>')
+    ChannelAccountFactory(organization=org_b, display_name="Borealis line")
+    agent.full_name = "Ana <b>Bold</b>"
+    agent.save()
+
+    def options(client, query, name):
+        page = client.get(LIST + "?" + query).content.decode()
+        select = re.search(rf'<select class="input" name="{name}"[^>]*>(.*?)</select>', page, re.S).group(1)
+        return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+
+    accounts = options(admin_client, f"account={tricky.pk}&status=approved", "account")
+    assert ("", "", "All accounts") in accounts
+    assert (str(account_a.pk), "", "Acme Store") in accounts
+    assert (str(tricky.pk), " selected", "Tom &amp; &quot;Jerry&quot; &lt;Outlet&gt;") in accounts
+    assert "Borealis line" not in str(accounts)
+    members = options(admin_client, f"created_by={agent.pk}", "created_by")
+    assert (str(agent.pk), " selected", "Ana &lt;b&gt;Bold&lt;/b&gt;") in members
+    statuses = options(admin_client, f"account={tricky.pk}&status=approved", "status")
+    assert ("approved", " selected", "Approved") in statuses and ("", "", "All statuses") in statuses
+    # The other organization's page, right after: its own lists, nothing chosen on it carried over.
+    assert [label for _, _, label in options(outsider_client, "", "account")] == ["All accounts", "Borealis line"]
+    assert ("approved", "", "Approved") in options(outsider_client, "", "status")
+    assert [value for value, chosen, _ in options(outsider_client, "", "created_by") if chosen] == [""]  # Anyone
+
+
 def test_garbage_filters_and_cursors_answer_a_page_not_an_error(org_a, agent, account_a, admin_client):
     _bulk(org_a, agent, account_a, 2)
     for query in [
