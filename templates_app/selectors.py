@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount, Membership, Provider, User
 from accounts.permissions import REVIEWERS
-from qontak_broadcast.prepared import PreparedRead, loaded
+from qontak_broadcast.prepared import PreparedRead, loaded, loader
 from security_settings.selectors import (
     broadcast_template_otp_enabled,
     second_person_approval_enabled,
@@ -444,13 +444,21 @@ def _list_read(shape: tuple[str, ...], after: bool, limit: int) -> PreparedRead:
     return _list_reads[key]
 
 
-def _list_row(row: tuple) -> Template:
+def _list_rows(rows: list[tuple]) -> list[Template]:
+    """The page's templates, each with its account and creator as select_related() would attach them."""
     database, a = Template.objects.db, len(_LIST_TEMPLATE_FIELDS)
     b = a + len(_LIST_ACCOUNT_FIELDS)
-    template = loaded(Template, database, _LIST_TEMPLATE_FIELDS, row[:a])
-    template.channel_account = loaded(ChannelAccount, database, _LIST_ACCOUNT_FIELDS, row[a:b])
-    template.created_by = loaded(User, database, _LIST_CREATOR_FIELDS, row[b:])
-    return template
+    template = loader(Template, database, _LIST_TEMPLATE_FIELDS)
+    account = loader(ChannelAccount, database, _LIST_ACCOUNT_FIELDS)
+    creator = loader(User, database, _LIST_CREATOR_FIELDS)
+    attach_account = Template._meta.get_field("channel_account").set_cached_value
+    attach_creator = Template._meta.get_field("created_by").set_cached_value
+    page = []
+    for row in rows:
+        page.append(each := template(row[:a]))
+        attach_account(each, account(row[a:b]))
+        attach_creator(each, creator(row[b:]))
+    return page
 
 
 def templates_page(*, member: Membership, filters: ListFilters, cursor: str = "", per_page: int = 25) -> ListPage:
@@ -475,7 +483,7 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
         if position is not None:
             values["created"], values["pk"] = position
         read = _list_read(tuple(narrowing), position is not None, per_page + 1)
-        page = [_list_row(row) for row in read(**values)]
+        page = _list_rows(read(**values))
     has_more = len(page) > per_page
     page = page[:per_page]
     return ListPage(rows=page, next_cursor=_cursor_encode(page[-1]) if has_more else None, is_first=position is None)
