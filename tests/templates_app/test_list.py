@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from accounts.models import Membership, Provider, Role
-from templates_app.models import Status, Template
+from templates_app.models import Status, Template, TemplateLanguage
 from templates_app.selectors import ListFilters, templates_page
 from tests.factories import ChannelAccountFactory, UserFactory
 
@@ -348,3 +348,49 @@ def test_a_term_with_more_matches_than_the_cap_is_walked_newest_first(org_a, age
         assert _every_page(member, q) == list(expected.values_list("pk", flat=True)), q
     assert len(_every_page(member, "needle")) == 48  # more than the cap
     assert len(_every_page(member, "needle_1")) == 12  # needle_1_0 … needle_1_11: under the cap
+
+
+def test_the_language_filter_follows_every_change_of_a_templates_languages(org_a, org_b, agent, account_a):
+    """The language filter reads rows the database writes from `languages` (migration 0011): an insert, a
+    change of languages or of creation time, a delete, in bulk or one by one, all show on the next page."""
+    member = Membership.objects.get(user=agent)
+
+    def listed(language, **filters):
+        return {t.name for t in templates_page(member=member, filters=ListFilters(language=language, **filters)).rows}
+
+    (draft,) = _bulk(org_a, agent, account_a, 1, name="draft_x", status=Status.DRAFT, languages=["en_US", "id"])
+    _bulk(org_a, agent, account_a, 2, prefix="ja_only", status=Status.DRAFT, languages=["ja", "ja"])  # counted once
+    _bulk(org_b, agent, ChannelAccountFactory(organization=org_b), 1, name="theirs", languages=["id"])
+    assert listed("id") == {"draft_x"} and listed("en_US") == {"draft_x"}
+    assert listed("ja") == {"ja_only_0", "ja_only_1"}
+
+    draft.languages = ["ms"]
+    draft.save()
+    assert listed("id") == set() and listed("ms") == {"draft_x"}
+    Template.objects.filter(name__startswith="ja_only").update(languages=["th"])
+    assert listed("ja") == set() and listed("th") == {"ja_only_0", "ja_only_1"}
+    assert listed("th", status=Status.DRAFT) == {"ja_only_0", "ja_only_1"}  # with another filter, too
+
+    Template.objects.filter(name="ja_only_0").update(created_at=timezone.now() + timezone.timedelta(days=1))
+    assert [t.name for t in templates_page(member=member, filters=ListFilters(language="th")).rows] == [
+        "ja_only_0",
+        "ja_only_1",
+    ]
+    draft.delete()
+    Template.objects.filter(name="ja_only_1").delete()
+    assert listed("ms") == set() and listed("th") == {"ja_only_0"}
+    assert TemplateLanguage.objects.filter(organization=org_a).count() == 1
+
+
+def test_a_search_within_one_language_pages_through_exactly_its_matches(org_a, agent, account_a):
+    member = Membership.objects.get(user=agent)
+    start = timezone.now() - timezone.timedelta(days=1)
+    for i in range(8):  # equal creation times within each batch, across page breaks
+        moment = start + timezone.timedelta(minutes=i // 2)
+        _bulk(org_a, agent, account_a, 40, prefix=f"order_{i}", created_at=moment, languages=[["id"], ["en_US"]][i % 2])
+        _bulk(org_a, agent, account_a, 5, prefix=f"promo_{i}", created_at=moment, languages=["id", "en_US"])
+    for q in ("order", "order_3", "promo_1", "r_2_1", "nothing"):
+        expected = Template.objects.filter(organization=org_a, name__icontains=q, languages__contains=["id"])
+        expected = list(expected.order_by("-created_at", "-id").values_list("pk", flat=True))
+        assert _every_page(member, q, language="id") == expected, q
+    assert len(_every_page(member, "order", language="id")) == 160
