@@ -269,8 +269,10 @@ class TemplateLanguage(models.Model):
     creation time, indexed newest first per organization and language, so a
     page of one language reads one page of rows. A trigger on the template
     table (migration 0011) keeps them equal to `languages` on every insert
-    and update; deleting a template deletes them (ON DELETE CASCADE). On
-    PostgreSQL only: elsewhere the filter reads `languages` itself.
+    and update; deleting a template deletes them (ON DELETE CASCADE). The
+    trigger is PostgreSQL's: on SQLite (a first look without DATABASE_URL)
+    the table stays empty and the language filter finds nothing, as Django's
+    JSON containment, which the filter used before, is not there either.
     """
 
     # The constraint, with ON DELETE CASCADE, is the migration's; the unique pair and the index serve both columns.

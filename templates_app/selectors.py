@@ -325,7 +325,7 @@ def _search(rows, order: tuple[str, str], q: str, limit: int) -> list[Template]:
     return _listed(Template.objects.filter(pk__in=[pk for pk, _ in page]), limit)
 
 
-# pg_trgm indexes the runs of letters and digits in a name; shorter ones give it no trigram of their own.
+# pg_trgm indexes the runs of letters and digits in a name; one shorter than three narrows a lookup too little.
 _WORD = re.compile(r"[^\W_]{3,}")
 
 

@@ -1,8 +1,7 @@
 """The list's language filter reads TemplateLanguage rows, which the database writes from Template.languages.
 
 PostgreSQL only (the trigger, the cascading constraint and the rows of
-existing templates); SQLite, used by `make run` for a first look, has an
-empty table and its list filters on `languages` itself.
+existing templates); on SQLite the table stays empty (see the model).
 """
 
 import django.db.models.deletion
