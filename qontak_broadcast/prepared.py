@@ -24,9 +24,25 @@ from functools import partial
 from threading import Lock
 
 from django.db import connections
-from django.db.models import Model, QuerySet, signals
+from django.db.models import Lookup, Model, QuerySet, signals
 from django.db.models.base import ModelState
 from django.db.models.sql.compiler import SQLCompiler
+
+
+class AnyOf(Lookup):
+    """`filter(AnyOf(F("id"), ids))`: the column equals one of `ids`, sent as one array parameter (PostgreSQL's
+    `= ANY(%s)`), so one prepared read takes lists of any length (`id__in` writes one placeholder per value)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return "%s", [list(value)]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", [*lhs_params, *rhs_params]
 
 
 class PreparedRead:

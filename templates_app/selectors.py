@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db import connections
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import StrIndex, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from accounts.models import ChannelAccount, Membership, Provider, User
 from accounts.permissions import REVIEWERS
-from qontak_broadcast.prepared import PreparedRead, loaded, loader
+from qontak_broadcast.prepared import AnyOf, PreparedRead, loaded, loader
 from security_settings.selectors import (
     broadcast_template_otp_enabled,
     second_person_approval_enabled,
@@ -286,9 +286,9 @@ SEARCH_PROBE = 300
 NEWEST_FIRST = ("-created_at", "-id")
 
 
-def _search(rows, order: tuple[str, str], q: str, limit: int) -> list[Template]:
+def _search(rows, order: tuple[str, str], newest: list[tuple[int, str]], q: str, limit: int) -> list[Template]:
     """The newest `limit` templates among `rows` whose name holds `q` (any case), fast whether the term is rare,
-    common or only in old rows.
+    common or only in old rows; `newest`: (id, name) of the newest SEARCH_PROBE of `rows`.
 
     Left alone, PostgreSQL walks the newest-first index and discards every
     non-matching row, which is slow when the matches are few and old. So:
@@ -300,12 +300,11 @@ def _search(rows, order: tuple[str, str], q: str, limit: int) -> list[Template]:
     more matches than the cap, which the newest-first walk finds quickly,
     falls back to that walk.
     """
-    newest = list(rows.order_by(*order).values_list("pk", "name")[:SEARCH_PROBE])
     # Names are lowercase letters, digits and underscores; icontains compares UPPER() of both sides.
     needle = q.upper()
     found = [pk for pk, name in newest if needle in name.upper()]
     if len(found) >= limit or len(newest) < SEARCH_PROBE:
-        return _listed(Template.objects.filter(pk__in=found[:limit]), limit)
+        return _by_ids(found[:limit], limit)
     capped = _through_rare_words(rows, q, newest).order_by().values_list("created_at", "pk")[: SEARCH_CAP + 1]
     # The capped matches are counted and their page taken in one statement: the ORM writes no window over a
     # LIMITed subquery, so the statement wraps the ORM's own SQL (every value stays a parameter).
@@ -322,7 +321,24 @@ def _search(rows, order: tuple[str, str], q: str, limit: int) -> list[Template]:
     # The ids already satisfy every filter (organization included). Querying
     # the page's few ids alone keeps the planner from walking a filter's
     # newest-first index again.
-    return _listed(Template.objects.filter(pk__in=[pk for pk, _ in page]), limit)
+    return _by_ids([pk for pk, _ in page], limit)
+
+
+_by_ids_reads: dict[int, PreparedRead] = {}
+
+
+def _by_ids(ids: list[int], limit: int) -> list[Template]:
+    """The list's rows of these templates, newest first, read by a statement compiled once per process."""
+    if not ids:
+        return []
+    if limit not in _by_ids_reads:
+        _by_ids_reads[limit] = PreparedRead(
+            lambda ids: (
+                Template.objects.filter(AnyOf(F("id"), ids)).order_by(*NEWEST_FIRST).values_list(*_LIST_COLUMNS)[:limit]
+            ),
+            ids=[_LIST_STAND_INS["pk"]],
+        )
+    return _list_rows(_by_ids_reads[limit](ids=ids))
 
 
 # pg_trgm indexes the runs of letters and digits in a name; one shorter than three narrows a lookup too little.
@@ -451,16 +467,17 @@ def _language_in_array(shape: tuple[str, ...]) -> bool:
     return "language" in shape and len(shape) > 1
 
 
-def _list_read(shape: tuple[str, ...], after: bool, limit: int) -> PreparedRead:
-    """The page's query for one combination of filters (and a cursor or not), compiled once per process."""
-    key = (shape, after, limit)
+def _list_read(shape: tuple[str, ...], after: bool, limit: int, columns: tuple[str, ...] = ()) -> PreparedRead:
+    """The page's query for one combination of filters (and a cursor or not), compiled once per process;
+    `columns`: other columns than the rows' (a search reads the newest names)."""
+    key = (shape, after, limit, columns)
     if key not in _list_reads:
 
         def build(organization_id, created=None, pk=None, **narrowing):
             if _language_in_array(shape):
                 narrowing["language"] = narrowing["language"][0]
             rows, order = _in_scope(organization_id, (created, pk) if after else None, **narrowing)
-            return rows.order_by(*order).values_list(*_LIST_COLUMNS)[:limit]
+            return rows.order_by(*order).values_list(*(columns or _LIST_COLUMNS))[:limit]
 
         stand_ins = {name: _LIST_STAND_INS[name] for name in ("organization_id", *shape)}
         if _language_in_array(shape):
@@ -498,17 +515,17 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
     """
     narrowing = {name: getattr(filters, name) for name in _NARROWING if getattr(filters, name)}
     position = _cursor_decode(cursor) if cursor else None
+    shape, values = tuple(narrowing), {**narrowing, "organization_id": member.organization_id}
+    if _language_in_array(shape):
+        values["language"] = [values["language"]]
+    if position is not None:
+        values["created"], values["pk"] = position
     if filters.q:
+        newest = _list_read(shape, position is not None, SEARCH_PROBE, ("pk", "name"))(**values)
         rows, order = _in_scope(member.organization_id, position, **narrowing)
-        page = _search(rows, order, filters.q, per_page + 1)
+        page = _search(rows, order, newest, filters.q, per_page + 1)
     else:
-        values = {**narrowing, "organization_id": member.organization_id}
-        if _language_in_array(tuple(narrowing)):
-            values["language"] = [values["language"]]
-        if position is not None:
-            values["created"], values["pk"] = position
-        read = _list_read(tuple(narrowing), position is not None, per_page + 1)
-        page = _list_rows(read(**values))
+        page = _list_rows(_list_read(shape, position is not None, per_page + 1)(**values))
     has_more = len(page) > per_page
     page = page[:per_page]
     return ListPage(rows=page, next_cursor=_cursor_encode(page[-1]) if has_more else None, is_first=position is None)

@@ -88,6 +88,24 @@ def test_a_model_with_an_init_receiver_is_loaded_through_init(db):
     assert seen == ["dewi@example.test"] and row.pk == 7
 
 
+def test_one_prepared_read_takes_lists_of_any_length(db, django_assert_num_queries):
+    """AnyOf sends a list as one array: the search's page of ids, 1 to 26 of them, is one compiled statement."""
+    from django.db.models import F
+
+    from qontak_broadcast.prepared import AnyOf, PreparedRead
+
+    users = [UserFactory() for _ in range(4)]
+    read = PreparedRead(
+        lambda ids: User.objects.filter(AnyOf(F("id"), ids)).order_by("id").values_list("email"),
+        ids=[-7_311_000_000_061],
+    )
+    for chosen in (users[1:3], users[:1], users, []):
+        with django_assert_num_queries(1):
+            rows = read(ids=[user.pk for user in chosen])
+        assert rows == [(user.email,) for user in sorted(chosen, key=lambda user: user.pk)]
+    assert read(ids=[users[0].pk, users[0].pk, -1]) == [(users[0].email,)]
+
+
 def test_the_user_read_brings_their_memberships_as_the_orm_reads_them(db, django_assert_num_queries):
     """Every signed-in request reads the person and their memberships (with organization and security policy) in
     one statement; what it gives must be what the ORM gives, for no, one or several organizations."""
