@@ -5,7 +5,7 @@ from functools import lru_cache
 from django.db.models import Q, QuerySet, Value
 from django.shortcuts import get_object_or_404
 
-from qontak_broadcast.prepared import PreparedRead, loaded
+from qontak_broadcast.prepared import PreparedRead, loaded, loader
 
 from .models import AuditEntry, ChannelAccount, Membership, Organization, User, person_name
 
@@ -125,6 +125,26 @@ def channel_accounts_for_member(*, member: Membership, connected_only: bool = Fa
     if connected_only:
         accounts = accounts.filter(disconnected_at__isnull=True)
     return accounts.order_by("display_name")
+
+
+# Step 1's account select, on every view of the wizard's first step: compiled once per process, and the
+# accounts' credentials neither read nor decrypted (a Meta account's token and app secret are encrypted).
+_LISTED_ACCOUNT_FIELDS = ["id", "organization_id", "display_name", "phone_number", "provider", "disconnected_at"]
+_connected_accounts = PreparedRead(
+    lambda organization_id: (
+        ChannelAccount.objects.filter(organization_id=organization_id, disconnected_at__isnull=True)
+        .order_by("display_name", "pk")
+        .values_list(*_LISTED_ACCOUNT_FIELDS)
+    ),
+    organization_id=-7_311_000_000_013,
+)
+
+
+def connected_accounts_listed(*, member: Membership) -> list[ChannelAccount]:
+    """The accounts new templates can go to (`channel_accounts_for_member(connected_only=True)`), by name, with
+    what a choice of them shows; their other fields load when read."""
+    load = loader(ChannelAccount, ChannelAccount.objects.db, _LISTED_ACCOUNT_FIELDS)
+    return [load(row) for row in _connected_accounts(organization_id=member.organization_id)]
 
 
 # The template list's filters read both on every view: one statement, compiled once per process

@@ -37,13 +37,15 @@ class TemplateDetailsForm(forms.Form):
         help_text=_("One content per language: a template in two languages has two contents."),
     )
 
-    def __init__(self, *args, accounts, template=None, **kwargs):
+    def __init__(self, *args, accounts, listed=None, template=None, **kwargs):
+        """`accounts`: the queryset a posted account must be in; `listed`: those accounts as the page lists
+        them, when the caller read them already (else read here)."""
         super().__init__(*args, **kwargs)
         field = self.fields["channel_account"]
         field.queryset = accounts
         # Read once: the page needs the list (how many there are) and the select shows the same rows,
         # instead of the widget querying the accounts again to render them.
-        self.accounts = list(field.queryset)
+        self.accounts = list(field.queryset) if listed is None else listed
         field.widget.choices = [("", field.empty_label)] + [(a.pk, field.label_from_instance(a)) for a in self.accounts]
         self.template = template
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.permissions import AUTHORS, role_required
-from accounts.selectors import channel_accounts_for_member
+from accounts.selectors import channel_accounts_for_member, connected_accounts_listed
 
 from ..forms import MediaSampleForm, TemplateDetailsForm, content_data_from_post
 from ..models import ImmutableTemplateError
@@ -58,13 +58,13 @@ def _wants_json(request) -> bool:
 @require_http_methods(["GET", "POST"])
 def template_new(request):
     accounts = channel_accounts_for_member(member=request.membership, connected_only=True)
-    form = TemplateDetailsForm(request.POST or None, accounts=accounts)
+    listed = connected_accounts_listed(member=request.membership)
+    form = TemplateDetailsForm(request.POST or None, accounts=accounts, listed=listed)
     if request.method == "POST" and form.is_valid():
         template = template_create(
             organization=request.membership.organization, actor=request.user, **form.cleaned_data
         )
         return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={template.languages[0]}")
-    listed = form.accounts
     if request.method == "GET" and len(listed) == 1:
         form.initial["channel_account"] = listed[0]
     return render(
@@ -94,7 +94,10 @@ def template_details_edit(request, template_id: int):
         "category": template.category,
         "languages": template.languages,
     }
-    form = TemplateDetailsForm(request.POST or None, accounts=accounts, template=template, initial=initial)
+    listed = connected_accounts_listed(member=request.membership)
+    form = TemplateDetailsForm(
+        request.POST or None, accounts=accounts, listed=listed, template=template, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         template_details_update(template=template, actor=request.user, **form.cleaned_data)
         return redirect(f"{reverse('template_edit', args=[template.pk])}?lang={form.cleaned_data['languages'][0]}")

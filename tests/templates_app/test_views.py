@@ -278,6 +278,36 @@ def test_an_outsider_cannot_pick_another_organizations_account_in_step_1(outside
 
 
 # --- step 1 ------------------------------------------------------------------------------------
+def test_step_1_offers_the_organizations_connected_accounts_by_name_without_reading_their_credentials(
+    agent_client, agent, account_a, account_b
+):
+    from django.utils import timezone
+
+    from accounts.models import Membership
+    from accounts.selectors import connected_accounts_listed
+
+    org_a = account_a.organization
+    meta = ChannelAccountFactory(
+        organization=org_a,
+        display_name="Acme Meta",
+        provider="meta",
+        meta_access_token="EAAG-token",
+        meta_app_secret="s3",
+    )
+    ChannelAccountFactory(organization=org_a, display_name="Acme Closed", disconnected_at=timezone.now())
+    page = agent_client.get(NEW).content.decode()
+    select = re.search(r'<select name="channel_account"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r'<option value="(\d*)"[^>]*>([^<]*)</option>', select) == [
+        ("", "Choose an account"),
+        (str(meta.pk), f"Acme Meta ({meta.phone_number})"),
+        (str(account_a.pk), f"Acme Store ({account_a.phone_number})"),
+    ]
+    listed = connected_accounts_listed(member=Membership.objects.get(user=agent))
+    assert [a.pk for a in listed] == [meta.pk, account_a.pk]
+    assert all({"meta_access_token", "meta_app_secret"} <= a.get_deferred_fields() for a in listed)
+    assert listed[0].meta_access_token == "EAAG-token"  # read, and decrypted, only when asked for
+
+
 def _step1(account, **fields):
     return {
         "channel_account": account.pk,
