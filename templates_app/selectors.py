@@ -3,6 +3,7 @@
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -283,27 +284,37 @@ def _cursor_decode(cursor: str) -> tuple[datetime, int] | None:
 
 SEARCH_CAP = 5000
 SEARCH_PROBE = 300
+SEARCH_WALKS = (600, 1200, 3000)
 NEWEST_FIRST = ("-created_at", "-id")
 
 
-def _search(rows, order: tuple[str, str], newest: list[tuple[int, str]], q: str, limit: int) -> list[Template]:
+def _search(rows, order: tuple[str, str], probe: Callable[[int], list], q: str, limit: int) -> list[Template]:
     """The newest `limit` templates among `rows` whose name holds `q` (any case), fast whether the term is rare,
-    common or only in old rows; `newest`: (id, name) of the newest SEARCH_PROBE of `rows`.
+    common or only in old rows; `probe(n)`: (id, name) of the newest `n` of `rows`.
 
     Left alone, PostgreSQL walks the newest-first index and discards every
     non-matching row, which is slow when the matches are few and old. So:
     first the names of the newest rows are read (SEARCH_PROBE of them, one
     index walk): when they hold a page of matches (a common term), or are all
-    there is (a small organization), the page is those. Otherwise the
-    matches are collected through the trigram index (capped), ordered in the
-    database, and only the page's rows are read; only a term with
-    more matches than the cap, which the newest-first walk finds quickly,
-    falls back to that walk.
+    there is (a small organization), the page is those. When they hold some,
+    fewer than a page, and at that rate a page is within SEARCH_WALKS[-1]
+    rows, that many are read instead. Otherwise the matches are collected
+    through the trigram index (capped), ordered in the database, and only
+    the page's rows are read; only a term with more matches than the cap,
+    which the newest-first walk finds quickly, falls back to that walk.
     """
     # Names are lowercase letters, digits and underscores; icontains compares UPPER() of both sides.
     needle = q.upper()
+    size = SEARCH_PROBE
+    newest = probe(size)
     found = [pk for pk, name in newest if needle in name.upper()]
-    if len(found) >= limit or len(newest) < SEARCH_PROBE:
+    if found and len(found) < limit and len(newest) == size:
+        # Read enough rows for a page at the rate the probe found, with a quarter to spare.
+        wider = next((n for n in SEARCH_WALKS if 4 * n * len(found) >= 5 * SEARCH_PROBE * limit), None)
+        if wider:
+            size, newest = wider, probe(wider)
+            found = [pk for pk, name in newest if needle in name.upper()]
+    if len(found) >= limit or len(newest) < size:  # a page, or every row there is
         return _by_ids(found[:limit], limit)
     capped = _through_rare_words(rows, q, newest).order_by().values_list("created_at", "pk")[: SEARCH_CAP + 1]
     # The capped matches are counted and their page taken in one statement: the ORM writes no window over a
@@ -521,9 +532,12 @@ def templates_page(*, member: Membership, filters: ListFilters, cursor: str = ""
     if position is not None:
         values["created"], values["pk"] = position
     if filters.q:
-        newest = _list_read(shape, position is not None, SEARCH_PROBE, ("pk", "name"))(**values)
+
+        def probe(size: int) -> list[tuple[int, str]]:
+            return _list_read(shape, position is not None, size, ("pk", "name"))(**values)
+
         rows, order = _in_scope(member.organization_id, position, **narrowing)
-        page = _search(rows, order, newest, filters.q, per_page + 1)
+        page = _search(rows, order, probe, filters.q, per_page + 1)
     else:
         page = _list_rows(_list_read(shape, position is not None, per_page + 1)(**values))
     has_more = len(page) > per_page

@@ -394,3 +394,25 @@ def test_a_search_within_one_language_pages_through_exactly_its_matches(org_a, a
         expected = list(expected.order_by("-created_at", "-id").values_list("pk", flat=True))
         assert _every_page(member, q, language="id") == expected, q
     assert len(_every_page(member, "order", language="id")) == 160
+
+
+def test_a_term_the_newest_rows_hold_a_few_of_is_found_by_reading_further_not_through_the_index(
+    org_a, agent, account_a
+):
+    """The probe's 300 newest names hold 6 matches: reading the newest 3,000 finds a page at that rate, without
+    the trigram lookup; the pages after it, and a term past the walk, are still every match, newest first."""
+    member = Membership.objects.get(user=agent)
+    start = timezone.now() - timezone.timedelta(days=1)
+    for i in range(62):  # 3,100 rows, newest last: 49 "plain" then one "needle" per minute
+        moment = start + timezone.timedelta(minutes=i)
+        _bulk(org_a, agent, account_a, 49, prefix=f"plain_{i}", created_at=moment)
+        _bulk(org_a, agent, account_a, 1, name=f"needle_{i}", created_at=moment)
+    _bulk(org_a, agent, account_a, 1, name="rare_needle_old", created_at=start - timezone.timedelta(days=1))
+
+    with CaptureQueriesContext(connection) as queries:
+        first = templates_page(member=member, filters=ListFilters(q="needle"), per_page=25)
+    assert [t.name for t in first.rows] == [f"needle_{i}" for i in range(61, 36, -1)]
+    assert not any("LIKE" in query["sql"].upper() for query in queries.captured_queries)
+    for q in ("needle", "NEEDLE_5", "rare_needle"):
+        expected = Template.objects.filter(organization=org_a, name__icontains=q).order_by("-created_at", "-id")
+        assert _every_page(member, q) == list(expected.values_list("pk", flat=True)), q
