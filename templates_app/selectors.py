@@ -315,7 +315,7 @@ def _search(rows, order: tuple[str, str], probe: Callable[[int], list], q: str, 
             size, newest = wider, probe(wider)
             found = [pk for pk, name in newest if needle in name.upper()]
     if len(found) >= limit or len(newest) < size:  # a page, or every row there is
-        return _by_ids(found[:limit], limit)
+        return _by_ids(found[:limit])
     capped = _through_rare_words(rows, q, newest).order_by().values_list("created_at", "pk")[: SEARCH_CAP + 1]
     # The capped matches are counted and their page taken in one statement: the ORM writes no window over a
     # LIMITed subquery, so the statement wraps the ORM's own SQL (every value stays a parameter).
@@ -332,24 +332,18 @@ def _search(rows, order: tuple[str, str], probe: Callable[[int], list], q: str, 
     # The ids already satisfy every filter (organization included). Querying
     # the page's few ids alone keeps the planner from walking a filter's
     # newest-first index again.
-    return _by_ids([pk for pk, _ in page], limit)
+    return _by_ids([pk for pk, _ in page])
 
 
-_by_ids_reads: dict[int, PreparedRead] = {}
+def _by_ids(ids: list[int]) -> list[Template]:
+    """The list's rows of these templates, newest first, read by one statement for any number of them."""
+    return _list_rows(_by_ids_read(ids=ids)) if ids else []
 
 
-def _by_ids(ids: list[int], limit: int) -> list[Template]:
-    """The list's rows of these templates, newest first, read by a statement compiled once per process."""
-    if not ids:
-        return []
-    if limit not in _by_ids_reads:
-        _by_ids_reads[limit] = PreparedRead(
-            lambda ids: (
-                Template.objects.filter(AnyOf(F("id"), ids)).order_by(*NEWEST_FIRST).values_list(*_LIST_COLUMNS)[:limit]
-            ),
-            ids=[_LIST_STAND_INS["pk"]],
-        )
-    return _list_rows(_by_ids_reads[limit](ids=ids))
+_by_ids_read = PreparedRead(
+    lambda ids: Template.objects.filter(AnyOf(F("id"), ids)).order_by(*NEWEST_FIRST).values_list(*_LIST_COLUMNS),
+    ids=[-7_311_000_000_049],
+)
 
 
 # pg_trgm indexes the runs of letters and digits in a name; one shorter than three narrows a lookup too little.
@@ -378,7 +372,7 @@ def _through_rare_words(rows, q: str, newest: list[tuple[int, str]]):
     return rows.alias(at=StrIndex(Upper("name"), Upper(Value(q)))).filter(at__gt=0)
 
 
-def _listed(rows, limit: int, order: tuple[str, str] = NEWEST_FIRST) -> list[Template]:
+def _listed(rows, limit: int, order: tuple[str, str]) -> list[Template]:
     return list(rows.select_related("channel_account", "created_by").only(*LIST_ROW_FIELDS).order_by(*order)[:limit])
 
 
